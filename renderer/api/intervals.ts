@@ -1,0 +1,10 @@
+// Polling intervals for later pages, named so the load they put on the Batch service is visible in one place.
+
+/** Refresh of list pages (pools, jobs, tasks). */
+export const POLL_LIST_MS = 10_000;
+
+/** Refresh of one open entity (a pool, a job, a task). */
+export const POLL_ENTITY_MS = 5_000;
+
+/** Refresh of summary counts (task counts, node counts). */
+export const POLL_COUNTS_MS = 5_000;

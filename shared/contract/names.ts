@@ -1,0 +1,30 @@
+// Kept free of zod and every other dependency: the sandboxed preload bundles this list to enforce it.
+
+/** Every call the renderer may make. */
+export const CALL_NAMES = ['app.info'] as const;
+
+/** Every event main may push to the renderer. */
+export const EVENT_NAMES = ['app.notice'] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel that carries one call. */
+export function callChannel(name: CallName): string {
+  return `call:${name}`;
+}
+
+/** The IPC channel that carries one event. */
+export function eventChannel(name: EventName): string {
+  return `event:${name}`;
+}
+
+/** True for a string naming a contract call. */
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
+}
+
+/** True for a string naming a contract event. */
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
