@@ -116,6 +116,19 @@ describe('mutations', () => {
     ]);
   });
 
+  it('accepts the camelCase x-ms-enum name the service sends where the spec lists the value in lower case', () => {
+    const body = exampleBody('TaskGet.json');
+    body.executionInfo = { ...at(body, 'executionInfo'), failureInfo: { category: 'userError', code: 'FailureExitCode' } };
+    expect(validateDefinition(spec, 'CloudTask', body)).toEqual([]);
+    at(body, 'executionInfo', 'failureInfo').category = 'UserError';
+    expect(validateDefinition(spec, 'CloudTask', body)).toEqual([
+      {
+        path: 'executionInfo.failureInfo.category',
+        message: 'string "UserError" is not one of "usererror", "servererror"',
+      },
+    ]);
+  });
+
   it('reports an extra property, at the root and nested', () => {
     const body = exampleBody('PoolGet_VirtualMachineConfigurationWithExtensions.json');
     body.colour = 'blue';

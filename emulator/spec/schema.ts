@@ -174,10 +174,16 @@ function check(ctx: Context, schema: Schema, value: unknown, path: string, extra
   if (type === 'array') return checkArray(ctx, shape.parts, value, path);
   if (type !== undefined && !checkScalar(ctx, type, format, value, path)) return;
   for (const part of shape.parts) {
-    if (part.enum && !part.enum.includes(value)) {
+    if (part.enum && !part.enum.includes(value) && !enumNames(part).includes(value)) {
       report(ctx, path, `${describe(value)} is not one of ${part.enum.map((e) => JSON.stringify(e)).join(', ')}`);
     }
   }
+}
+
+// The spec lists some enums in lower case ("usererror") while the service sends the x-ms-enum name ("userError");
+// both spellings are the service's, any other casing is not.
+function enumNames(part: Schema): unknown[] {
+  return (part['x-ms-enum']?.values ?? []).map((entry) => entry.name).filter((name) => name !== undefined);
 }
 
 /**

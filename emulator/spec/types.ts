@@ -15,6 +15,8 @@ export interface Schema {
   additionalProperties?: boolean | Schema;
   allOf?: Schema[];
   enum?: unknown[];
+  /** AutoRest's enum metadata; `values[].name` is the camelCase spelling the service actually sends. */
+  'x-ms-enum'?: { values?: { value?: unknown; name?: string }[] };
   maxItems?: number;
   'x-nullable'?: boolean;
 }

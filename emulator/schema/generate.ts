@@ -1,0 +1,163 @@
+// Turns the request-side definitions of BatchService.json into emulator/schema/requestSchemas.ts, so the
+// emulator validates request bodies exactly as the spec types them without reading the spec at run time
+// (a packaged app does not ship it). Run `npx tsx emulator/schema/generate.ts` after the spec changes;
+// generate.test.ts fails when the committed file is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface SpecSchema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: string[];
+  'x-ms-enum'?: { name: string; values?: { value: string; name?: string }[] };
+  properties?: Record<string, SpecSchema>;
+  required?: string[];
+  items?: SpecSchema;
+  maxItems?: number;
+}
+
+interface SpecDocument {
+  info: { version: string };
+  paths: Record<string, Record<string, { parameters?: { in: string; schema?: SpecSchema }[] }>>;
+  definitions: Record<string, SpecSchema>;
+}
+
+/** Where the shared spec lives relative to the repository root. */
+export function specPath(): string {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return resolve(repoRoot, '..', 'shared', 'batch-spec', 'BatchService.json');
+}
+
+/** Where the generated module is written. */
+export function outputPath(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), 'requestSchemas.ts');
+}
+
+function refName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
+// The service sends the camelCase form; the spec's enum `name` is that form unless it differs in more than case.
+function outputEnumValue(value: string, name: string | undefined): string {
+  return name !== undefined && name.toLowerCase() === value.toLowerCase() ? name : value;
+}
+
+class Generator {
+  readonly definitions = new Map<string, { props: Record<string, string>; required: string[]; maxItems: Record<string, number> }>();
+  readonly enums = new Map<string, string[]>();
+  private readonly pending: string[] = [];
+
+  constructor(private readonly spec: SpecDocument) {}
+
+  run(): void {
+    for (const methods of Object.values(this.spec.paths)) {
+      for (const op of Object.values(methods)) {
+        for (const param of op.parameters ?? []) {
+          if (param.in === 'body' && param.schema?.$ref) this.enqueue(refName(param.schema.$ref));
+        }
+      }
+    }
+    for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) this.define(name);
+  }
+
+  private enqueue(name: string): void {
+    if (!this.definitions.has(name) && !this.pending.includes(name)) this.pending.push(name);
+  }
+
+  private define(name: string): void {
+    const schema = this.spec.definitions[name];
+    if (!schema) throw new Error(`Missing definition ${name}`);
+    const props: Record<string, string> = {};
+    const maxItems: Record<string, number> = {};
+    this.definitions.set(name, { props, required: [...(schema.required ?? [])], maxItems });
+    for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+      props[prop] = this.typeOf(propSchema);
+      if (propSchema.maxItems !== undefined) maxItems[prop] = propSchema.maxItems;
+    }
+  }
+
+  private enumType(schema: SpecSchema): string {
+    const name = schema['x-ms-enum']?.name;
+    if (!name || !schema.enum) throw new Error('Enum without x-ms-enum name');
+    const named = new Map((schema['x-ms-enum']?.values ?? []).map((v) => [v.value, v.name]));
+    this.enums.set(name, schema.enum.map((v) => outputEnumValue(v, named.get(v))));
+    return `%${name}`;
+  }
+
+  private typeOf(schema: SpecSchema): string {
+    if (schema.$ref) {
+      const target = refName(schema.$ref);
+      const def = this.spec.definitions[target];
+      if (def?.enum) return this.enumType(def);
+      this.enqueue(target);
+      return `#${target}`;
+    }
+    if (schema.enum) return this.enumType(schema);
+    switch (schema.type) {
+      case 'array':
+        if (!schema.items) throw new Error('Array without items');
+        return `[]${this.typeOf(schema.items)}`;
+      case 'integer':
+        return schema.format === 'int64' ? 'int64' : 'int32';
+      case 'number':
+        return 'double';
+      case 'boolean':
+        return 'boolean';
+      case 'object':
+        return 'object';
+      case 'string':
+        return schema.format === 'date-time' || schema.format === 'duration' ? schema.format : 'string';
+      default:
+        throw new Error(`Unsupported schema type ${String(schema.type)}`);
+    }
+  }
+}
+
+/** Builds the source text of requestSchemas.ts from a parsed spec. */
+export function generateRequestSchemas(spec: SpecDocument): string {
+  const generator = new Generator(spec);
+  generator.run();
+  const defs = [...generator.definitions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const enums = [...generator.enums.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const lines = [
+    `// Generated by emulator/schema/generate.ts from BatchService.json (api-version ${spec.info.version}). Do not edit.`,
+    '// Types: string, int32, int64, double, boolean, date-time, duration, object, #Definition, %Enum, []<type>.',
+    '',
+    '/** One request-body definition: property types, required properties and array limits. */',
+    'export interface RequestDefinition {',
+    '  readonly props: Readonly<Record<string, string>>;',
+    '  readonly required: readonly string[];',
+    '  readonly maxItems: Readonly<Record<string, number>>;',
+    '}',
+    '',
+    '/** Every definition reachable from a request body of the spec. */',
+    'export const REQUEST_DEFINITIONS: Readonly<Record<string, RequestDefinition>> = {',
+  ];
+  for (const [name, def] of defs) {
+    lines.push(`  ${name}: {`);
+    lines.push('    props: {');
+    for (const [prop, type] of Object.entries(def.props)) lines.push(`      ${JSON.stringify(prop)}: '${type}',`);
+    lines.push('    },');
+    lines.push(`    required: [${def.required.map((r) => `'${r}'`).join(', ')}],`);
+    const limits = Object.entries(def.maxItems).map(([p, n]) => `${p}: ${n}`);
+    lines.push(`    maxItems: {${limits.length ? ` ${limits.join(', ')} ` : ''}},`);
+    lines.push('  },');
+  }
+  lines.push('};', '', '/** Enum values in the form the service sends them, by x-ms-enum name. */');
+  lines.push('export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {');
+  for (const [name, values] of enums) lines.push(`  ${name}: [${values.map((v) => `'${v}'`).join(', ')}],`);
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+/** Reads the spec from its shared location. */
+export function readSpec(): SpecDocument {
+  return JSON.parse(readFileSync(specPath(), 'utf8')) as SpecDocument;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  writeFileSync(outputPath(), generateRequestSchemas(readSpec()));
+  console.log(`wrote ${outputPath()}`);
+}
