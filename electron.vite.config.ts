@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           main: resolve(root, 'electron/main.ts'),
           serve: resolve(root, 'electron/web/serve.ts'),
+          emulator: resolve(root, 'emulator/cli.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -1,13 +1,31 @@
+import { join } from 'node:path';
 import type { TransportKind } from '../../shared/models';
+import { accountDashboard } from './accounts/dashboard';
+import { accountsStore } from './accounts/records';
+import { AccountsService, LOCAL_ACCOUNT_ID } from './accounts/service';
 import { appInfo } from './app/info';
 import { createDispatcher, type Dispatch, type Handlers } from './contract/dispatch';
+import { EntraService } from './entra/service';
 import { EventBus } from './events';
+import { startLocalEmulator, type EmulatorCommand, type LocalEmulator } from './local/emulator-process';
+import { runSampleWorkload } from './local/sample-workload';
+import { SettingsService } from './settings/service';
+import type { Cipher } from './vault/cipher';
 
 export interface ServiceOptions {
   version: string;
   transport: TransportKind;
   /** Where the app keeps its state (Electron's userData, or the web host's --data). */
   dataDir: string;
+  /** The OS keystore (Electron safeStorage); absent under the web host. */
+  cipher?: Cipher;
+  /** The web host's `--persist-secrets` opt-in. */
+  persistSecrets?: boolean;
+  /** Opens https sign-in pages in the OS browser; absent under the web host, where the page opens them. */
+  openExternal?: (url: string) => Promise<void>;
+  /** How to run the built-in local emulator; false to run without it (some tests). */
+  emulator: EmulatorCommand | false;
+  log?: (line: string) => void;
 }
 
 export interface Services {
@@ -19,13 +37,79 @@ export interface Services {
 /** Creates every main-process service; the Electron shell and the web host both start here. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const events = new EventBus();
+  const log = options.log ?? (() => undefined);
   const info = appInfo(options.version, options.transport);
+  const settings = await SettingsService.open({
+    dataDir: options.dataDir,
+    events,
+    ...(options.cipher ? { cipher: options.cipher } : {}),
+    ...(options.persistSecrets ? { persistSecrets: true } : {}),
+  });
+  let local: LocalEmulator | undefined;
+  if (options.emulator) {
+    try {
+      local = await startLocalEmulator({
+        command: options.emulator,
+        dataDir: join(options.dataDir, 'emulator'),
+        log,
+        onExit: (code) => events.emit('app.notice', { level: 'error', message: `The local emulator stopped (exit code ${code}); restart the app to start it again.` }),
+      });
+    } catch (error) {
+      events.emit('app.notice', { level: 'error', message: (error as Error).message });
+      log(`local emulator failed to start: ${(error as Error).message}`);
+    }
+  }
+  const entra = new EntraService({
+    config: () => settings.current().entra,
+    vault: () => settings.vault(),
+    events,
+    openExternal: async (url, requestId) => {
+      if (options.openExternal) await options.openExternal(url);
+      else events.emit('auth.openUrl', { requestId, url });
+    },
+    log,
+  });
+  const store = accountsStore(options.dataDir);
+  const loaded = await store.load();
+  if (loaded.notice) events.emit('app.notice', { level: 'warning', message: loaded.notice });
+  const accounts = new AccountsService({
+    store,
+    vault: () => settings.vault(),
+    events,
+    local: () => local,
+    entraCredentials: (ref) => entra.credentialsFor(ref),
+  });
+
   const handlers: Handlers = {
     'app.info': async () => info,
+    'settings.get': async () => settings.view(),
+    'settings.update': (patch) => settings.update(patch),
+    'accounts.list': () => accounts.list(),
+    'accounts.addSharedKey': (input) => accounts.addSharedKey(input),
+    'accounts.update': (input) => accounts.update(input),
+    'accounts.remove': ({ id }) => accounts.remove(id),
+    'accounts.setFavourite': ({ id, favourite }) => accounts.setFavourite(id, favourite),
+    'accounts.check': ({ id }) => accounts.check(id),
+    'accounts.dashboard': ({ id }) => accountDashboard(accounts, id),
+    'accounts.addEntra': async ({ identityId, accounts: picked }) => {
+      const identity = await entra.identity(identityId);
+      return accounts.addEntra(
+        { id: identity.id, username: identity.username, cloud: settings.current().entra.cloud },
+        picked.map((p) => ({ account: entra.discoveredAccount(identityId, p.resourceId), ...(p.displayName ? { displayName: p.displayName } : {}) })),
+      );
+    },
+    'local.runSample': () => accounts.withClient(LOCAL_ACCOUNT_ID, (client) => runSampleWorkload(client)),
+    'auth.identities': () => entra.identities(),
+    'auth.signIn': (input) => entra.signIn(input),
+    'auth.cancelSignIn': async ({ requestId }) => entra.cancel(requestId),
+    'auth.signOut': ({ identityId }) => entra.signOut(identityId),
+    'discovery.batchAccounts': ({ identityId }) => entra.discover(identityId),
   };
   return {
     dispatch: createDispatcher(handlers),
     events,
-    dispose: async () => {},
+    dispose: async () => {
+      await local?.stop();
+    },
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_NAMES } from '../../shared/contract/names';
 import { createDispatcher } from '../services/contract/dispatch';
+import { handlersWith } from '../services/contract/testing';
 import { isOurMainFrame, registerContract } from './ipc';
 
 function fakeWindow(url = 'app://bundle/index.html') {
@@ -13,9 +14,9 @@ function eventFrom(sender: WebContents, frame: unknown): IpcMainInvokeEvent {
   return { sender, senderFrame: frame } as unknown as IpcMainInvokeEvent;
 }
 
-const dispatch = createDispatcher({
+const dispatch = createDispatcher(handlersWith({
   'app.info': async () => ({ name: 'Batch Lens', version: '1.2.3', platform: 'linux', transport: 'ipc' }),
-});
+}));
 
 describe('sender check', () => {
   it('accepts only the main frame of our window on app://', () => {

@@ -5,6 +5,7 @@ describe('serve arguments', () => {
   it('parses port and data', () => {
     expect(parseServeArgs([])).toEqual({ port: 0 });
     expect(parseServeArgs(['--port', '8080', '--data', '/tmp/x'])).toEqual({ port: 8080, dataDir: '/tmp/x' });
+    expect(parseServeArgs(['--persist-secrets'])).toEqual({ port: 0, persistSecrets: true });
   });
 
   it('names the bad flag', () => {

@@ -2,6 +2,8 @@
 export interface ServeArgs {
   port: number;
   dataDir?: string;
+  /** Opt-in to keep secrets in a 0600 file, unencrypted: the web host has no OS keystore. */
+  persistSecrets?: boolean;
 }
 
 /** Parses `--port N` and `--data DIR`; throws an Error whose message names the bad flag. */
@@ -22,8 +24,10 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       }
       out.dataDir = value;
       i++;
+    } else if (flag === '--persist-secrets') {
+      out.persistSecrets = true;
     } else {
-      throw new Error(`Unknown option "${flag}". Usage: npm run serve -- [--port N] [--data DIR]`);
+      throw new Error(`Unknown option "${flag}". Usage: npm run serve -- [--port N] [--data DIR] [--persist-secrets]`);
     }
   }
   return out;

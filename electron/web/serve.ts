@@ -18,7 +18,16 @@ async function main(): Promise<void> {
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true });
   const rendererDir = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
-  const services = await createServices({ version: pkg.version, transport: 'web', dataDir });
+
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const services = await createServices({
+    version: pkg.version,
+    transport: 'web',
+    dataDir,
+    persistSecrets: args.persistSecrets === true,
+    emulator: { command: process.execPath, args: [join(here, 'emulator.js')] },
+    log: (line) => console.log(line),
+  });
   const host = await startWebHost({ port: args.port, rendererDir, services });
   console.log(`Batch Lens web host listening; open ${host.url}`);
   const stop = async () => {

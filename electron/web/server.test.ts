@@ -38,7 +38,7 @@ describe('web host', () => {
   beforeAll(async () => {
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Batch Lens</title>');
-    services = await createServices({ version: '9.9.9', transport: 'web', dataDir: join(root, 'data') });
+    services = await createServices({ version: '9.9.9', transport: 'web', dataDir: join(root, 'data'), emulator: false });
     host = await startWebHost({ port: 0, rendererDir, services });
     cookie = `batch_lens_session=${host.token}`;
   });

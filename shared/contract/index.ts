@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { AppInfo, Notice } from '../models';
+import type {
+  AccountDashboard,
+  AccountSummary,
+  AppInfo,
+  DeviceCodeNotice,
+  DiscoveryResult,
+  EntraIdentitySummary,
+  Notice,
+  SampleWorkload,
+  SettingsView,
+} from '../models';
 import type { CallName, EventName } from './names';
 
 export * from './names';
@@ -16,15 +26,89 @@ function call<Result>() {
 }
 
 const noArgs = z.object({}).strict();
+const id = z.string().min(1).max(200);
+const displayName = z.string().trim().min(1, 'Display name is required').max(100);
+const accountName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,64}$/, 'Account name must be 1-64 letters and digits');
+const accountUrl = z.string().trim().min(1, 'Account URL is required').max(500);
+const accountKey = z
+  .string()
+  .trim()
+  .min(1, 'Key is required')
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Key must be the base64 text shown in the portal');
+const cloud = z.enum(['public', 'usGovernment', 'china']);
+const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'requestId must be 8-64 letters, digits or hyphens');
 
 /** Every call, defined once. The key set must equal CALL_NAMES exactly (checked by the compiler below). */
 export const calls = {
   'app.info': call<AppInfo>()(noArgs),
+  'settings.get': call<SettingsView>()(noArgs),
+  'settings.update': call<SettingsView>()(
+    z
+      .object({
+        storeSecretsWithoutEncryption: z.boolean().optional(),
+        entra: z.object({ cloud, clientId: z.guid().nullable().optional() }).strict().optional(),
+      })
+      .strict(),
+  ),
+  'accounts.list': call<AccountSummary[]>()(noArgs),
+  'accounts.addSharedKey': call<AccountSummary>()(
+    z.object({ displayName, accountName, url: accountUrl, key: accountKey }).strict(),
+  ),
+  'accounts.update': call<AccountSummary>()(
+    z
+      .object({
+        id,
+        displayName: displayName.optional(),
+        accountName: accountName.optional(),
+        url: accountUrl.optional(),
+        key: accountKey.optional(),
+      })
+      .strict(),
+  ),
+  'accounts.remove': call<{ removed: boolean }>()(z.object({ id }).strict()),
+  'accounts.setFavourite': call<AccountSummary>()(z.object({ id, favourite: z.boolean() }).strict()),
+  'accounts.check': call<AccountSummary>()(z.object({ id }).strict()),
+  'accounts.dashboard': call<AccountDashboard>()(z.object({ id }).strict()),
+  'accounts.addEntra': call<AccountSummary[]>()(
+    z
+      .object({
+        identityId: id,
+        accounts: z
+          .array(z.object({ resourceId: z.string().min(1).max(1000), displayName: displayName.optional() }).strict())
+          .min(1, 'Pick at least one account')
+          .max(200),
+      })
+      .strict(),
+  ),
+  'local.runSample': call<SampleWorkload>()(noArgs),
+  'auth.identities': call<EntraIdentitySummary[]>()(noArgs),
+  'auth.signIn': call<EntraIdentitySummary>()(
+    z
+      .object({
+        requestId,
+        method: z.enum(['browser', 'deviceCode']),
+        tenantId: z.string().max(100).optional(),
+        loginHint: z.string().max(320).optional(),
+      })
+      .strict(),
+  ),
+  'auth.cancelSignIn': call<{ cancelled: boolean }>()(z.object({ requestId }).strict()),
+  'auth.signOut': call<{ signedOut: boolean }>()(z.object({ identityId: id }).strict()),
+  'discovery.batchAccounts': call<DiscoveryResult>()(z.object({ identityId: id }).strict()),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 /** Every pushed event with its payload type (type-level only). */
 export interface EventPayloads {
   'app.notice': Notice;
+  /** Account list or statuses changed; refetch `accounts.list`. */
+  'accounts.changed': { reason: string };
+  'auth.deviceCode': DeviceCodeNotice;
+  /** Under the web host main cannot open the system browser; the page opens this https sign-in URL itself. */
+  'auth.openUrl': { requestId: string; url: string };
 }
 
 type Calls = typeof calls;

@@ -1,10 +1,28 @@
 // Kept free of zod and every other dependency: the sandboxed preload bundles this list to enforce it.
 
 /** Every call the renderer may make. */
-export const CALL_NAMES = ['app.info'] as const;
+export const CALL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'accounts.list',
+  'accounts.addSharedKey',
+  'accounts.update',
+  'accounts.remove',
+  'accounts.setFavourite',
+  'accounts.check',
+  'accounts.dashboard',
+  'accounts.addEntra',
+  'local.runSample',
+  'auth.identities',
+  'auth.signIn',
+  'auth.cancelSignIn',
+  'auth.signOut',
+  'discovery.batchAccounts',
+] as const;
 
 /** Every event main may push to the renderer. */
-export const EVENT_NAMES = ['app.notice'] as const;
+export const EVENT_NAMES = ['app.notice', 'accounts.changed', 'auth.deviceCode', 'auth.openUrl'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,30 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createDispatcher } from './dispatch';
+import { handlersWith } from './testing';
 import { toErrorShape } from './errors';
 
 const info = { name: 'Batch Lens', version: '0.0.1', platform: 'linux', transport: 'web' as const };
 
 describe('dispatcher', () => {
   it('answers a known call with parsed arguments', async () => {
-    const dispatch = createDispatcher({ 'app.info': async () => info });
+    const dispatch = createDispatcher(handlersWith({ 'app.info': async () => info }));
     await expect(dispatch('app.info', {})).resolves.toEqual({ ok: true, value: info });
     await expect(dispatch('app.info', undefined)).resolves.toEqual({ ok: true, value: info });
   });
 
   it('refuses unknown names and bad arguments with the shared shape', async () => {
-    const dispatch = createDispatcher({ 'app.info': async () => info });
+    const dispatch = createDispatcher(handlersWith({ 'app.info': async () => info }));
     await expect(dispatch('app.nope', {})).resolves.toMatchObject({ ok: false, error: { code: 'UnknownCall', status: 404 } });
     await expect(dispatch(42, {})).resolves.toMatchObject({ ok: false, error: { code: 'UnknownCall' } });
     await expect(dispatch('app.info', 'text')).resolves.toMatchObject({ ok: false, error: { code: 'BadRequest', status: 400 } });
   });
 
   it('maps thrown errors without leaking stacks', async () => {
-    const dispatch = createDispatcher({
+    const dispatch = createDispatcher(handlersWith({
       'app.info': async () => {
         throw new Error('disk on fire');
       },
-    });
+    }));
     const answer = await dispatch('app.info', {});
     expect(answer).toEqual({ ok: false, error: { code: 'InternalError', message: 'disk on fire' } });
   });

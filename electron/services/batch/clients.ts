@@ -1,0 +1,60 @@
+import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import type { ServiceClientCredentials } from '@azure/ms-rest-js';
+import { AppError } from '../../../shared/errors';
+
+/** How long one data-plane request may take before it is abandoned. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A data-plane client for an account authenticated with its shared key. */
+export function sharedKeyClient(url: string, accountName: string, key: string): BatchServiceClient {
+  return new BatchServiceClient(new BatchSharedKeyCredentials(accountName, key), url);
+}
+
+/** A data-plane client for any credentials that sign requests (shared key or an Entra ID token adapter). */
+export function batchClient(url: string, credentials: ServiceClientCredentials): BatchServiceClient {
+  return new BatchServiceClient(credentials, url);
+}
+
+interface ServiceErrorLike {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  body?: { code?: unknown; message?: unknown };
+}
+
+function serviceMessage(body: ServiceErrorLike['body']): string | undefined {
+  const message = body?.message;
+  if (typeof message === 'string') return message;
+  if (message && typeof message === 'object' && typeof (message as { value?: unknown }).value === 'string') {
+    return (message as { value: string }).value;
+  }
+  return undefined;
+}
+
+/** Turns an SDK failure into an AppError carrying the service's own code and message. */
+export function serviceError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = (error ?? {}) as ServiceErrorLike;
+  if (typeof e.statusCode === 'number') {
+    const code = typeof e.body?.code === 'string' ? e.body.code : typeof e.code === 'string' && e.code ? e.code : `Http${e.statusCode}`;
+    const message = serviceMessage(e.body) ?? e.message ?? `The service answered ${e.statusCode}`;
+    return new AppError({ code, message: message.split('\n')[0] ?? message, status: e.statusCode });
+  }
+  if (e.code === 'REQUEST_ABORTED_ERROR') {
+    return new AppError({ code: 'ConnectionTimeout', message: 'The service did not answer in time', status: 504 });
+  }
+  return new AppError({ code: 'ServiceUnreachable', message: e.message ?? 'The service could not be reached', status: 502 });
+}
+
+/** Runs one SDK call with a deadline, mapping its failure to an AppError. */
+export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await call(controller.signal);
+  } catch (error) {
+    throw serviceError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
