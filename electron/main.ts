@@ -7,6 +7,7 @@ import { guardWebContents, isExternalLinkAllowed } from './shell/guards';
 import { isOurMainFrame, registerContract } from './shell/ipc';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/protocol';
 import { createSafeStorageCipher } from './shell/safe-storage';
+import { showMonitorNotifications } from './shell/notifications';
 import { hardenSession } from './shell/session';
 import { createMainWindow } from './shell/window';
 import { eventChannel } from '../shared/contract/names';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   });
   registerContract(ipcMain, services.dispatch, (event) => isOurMainFrame(event, () => mainWindow?.webContents));
   services.events.listen(({ name, payload }) => mainWindow?.webContents.send(eventChannel(name), payload));
+  showMonitorNotifications(services.events, focusMainWindow);
   mainWindow = createMainWindow(preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = undefined;

@@ -9,6 +9,9 @@ import { EntraService } from './entra/service';
 import { EventBus } from './events';
 import { startLocalEmulator, type EmulatorCommand, type LocalEmulator } from './local/emulator-process';
 import { runSampleWorkload } from './local/sample-workload';
+import { monitoringHandlers } from './monitor/handlers';
+import { HistoryStore } from './monitor/history-store';
+import { Monitor } from './monitor/sampler';
 import { SettingsService } from './settings/service';
 import type { Cipher } from './vault/cipher';
 
@@ -80,7 +83,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     entraCredentials: (ref) => entra.credentialsFor(ref),
   });
 
+  const monitor = new Monitor({ accounts, history: new HistoryStore(join(options.dataDir, 'history')), events, log });
+  monitor.start();
+
   const handlers: Handlers = {
+    ...monitoringHandlers(accounts, monitor, events),
     'app.info': async () => info,
     'settings.get': async () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -109,6 +116,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dispatch: createDispatcher(handlers),
     events,
     dispose: async () => {
+      await monitor.stop();
       await local?.stop();
     },
   };

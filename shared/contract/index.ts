@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import type {
+  AutoScaleRunView,
+  BulkItemResult,
+  BulkProgress,
+  ChartSeries,
+  JobDetail,
+  JobSummary,
+  JobTaskCounts,
+  MonitorNotification,
+  NodeDetail,
+  NodeSummary,
+  PoolDetail,
+  PoolSummary,
+  TaskDetail,
+  TaskPage,
   AccountDashboard,
   AccountSummary,
   AppInfo,
@@ -40,6 +54,11 @@ const accountKey = z
   .max(200)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Key must be the base64 text shown in the portal');
 const cloud = z.enum(['public', 'usGovernment', 'china']);
+const entityId = z.string().min(1).max(64);
+const scope = { accountId: id };
+// Entity bodies (pool, job, task specs) go to the service as given: it validates them and names any bad property.
+const entitySpec = z.looseObject({ id: entityId });
+const operationId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'operationId must be 8-64 letters, digits or hyphens');
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'requestId must be 8-64 letters, digits or hyphens');
 
 /** Every call, defined once. The key set must equal CALL_NAMES exactly (checked by the compiler below). */
@@ -99,6 +118,102 @@ export const calls = {
   'auth.cancelSignIn': call<{ cancelled: boolean }>()(z.object({ requestId }).strict()),
   'auth.signOut': call<{ signedOut: boolean }>()(z.object({ identityId: id }).strict()),
   'discovery.batchAccounts': call<DiscoveryResult>()(z.object({ identityId: id }).strict()),
+  'pools.list': call<PoolSummary[]>()(z.object(scope).strict()),
+  'pools.get': call<PoolDetail>()(z.object({ ...scope, poolId: entityId }).strict()),
+  'pools.add': call<{ id: string }>()(z.object({ ...scope, pool: entitySpec }).strict()),
+  'pools.delete': call<{ deleting: boolean }>()(z.object({ ...scope, poolId: entityId }).strict()),
+  'pools.resize': call<PoolDetail>()(
+    z
+      .object({
+        ...scope,
+        poolId: entityId,
+        targetDedicatedNodes: z.number().int().min(0).max(100_000),
+        targetLowPriorityNodes: z.number().int().min(0).max(100_000),
+        nodeDeallocationOption: z.enum(['requeue', 'terminate', 'taskcompletion', 'retaineddata']).optional(),
+      })
+      .strict(),
+  ),
+  'pools.stopResize': call<PoolDetail>()(z.object({ ...scope, poolId: entityId }).strict()),
+  'pools.enableAutoScale': call<PoolDetail>()(
+    z
+      .object({
+        ...scope,
+        poolId: entityId,
+        formula: z.string().min(1, 'The formula is empty').max(8192, 'The formula is longer than 8 KB'),
+        intervalMinutes: z.number().int().min(5).max(168 * 60).optional(),
+      })
+      .strict(),
+  ),
+  'pools.disableAutoScale': call<PoolDetail>()(z.object({ ...scope, poolId: entityId }).strict()),
+  'pools.evaluateAutoScale': call<AutoScaleRunView>()(
+    z.object({ ...scope, poolId: entityId, formula: z.string().min(1, 'The formula is empty').max(8192) }).strict(),
+  ),
+  'nodes.list': call<NodeSummary[]>()(z.object({ ...scope, poolId: entityId, state: z.string().max(40).optional() }).strict()),
+  'nodes.get': call<NodeDetail>()(z.object({ ...scope, poolId: entityId, nodeId: z.string().min(1).max(200) }).strict()),
+  'nodes.action': call<BulkItemResult[]>()(
+    z
+      .object({
+        ...scope,
+        poolId: entityId,
+        nodeIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+        action: z.enum(['reboot', 'reimage', 'remove', 'disableScheduling', 'enableScheduling']),
+        option: z.enum(['requeue', 'terminate', 'taskcompletion', 'retaineddata']).optional(),
+      })
+      .strict(),
+  ),
+  'jobs.list': call<JobSummary[]>()(z.object({ ...scope, state: z.string().max(40).optional() }).strict()),
+  'jobs.get': call<JobDetail>()(z.object({ ...scope, jobId: entityId }).strict()),
+  'jobs.add': call<{ id: string }>()(z.object({ ...scope, job: entitySpec }).strict()),
+  'jobs.action': call<{ accepted: boolean }>()(
+    z
+      .object({
+        ...scope,
+        jobId: entityId,
+        action: z.enum(['disable', 'enable', 'terminate', 'delete']),
+        disableTasks: z.enum(['requeue', 'terminate', 'wait']).optional(),
+      })
+      .strict(),
+  ),
+  'jobs.taskCounts': call<Record<string, JobTaskCounts>>()(
+    z.object({ ...scope, jobIds: z.array(entityId).min(1).max(50) }).strict(),
+  ),
+  'tasks.page': call<TaskPage>()(
+    z
+      .object({
+        ...scope,
+        jobId: entityId,
+        state: z.enum(['active', 'preparing', 'running', 'completed', 'succeeded', 'failed']).optional(),
+        idPrefix: z.string().max(64).optional(),
+        continuation: z.string().max(4096).optional(),
+        maxResults: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'tasks.get': call<TaskDetail>()(z.object({ ...scope, jobId: entityId, taskId: entityId }).strict()),
+  'tasks.add': call<BulkItemResult[]>()(
+    z.object({ ...scope, jobId: entityId, operationId, tasks: z.array(entitySpec).min(1).max(100_000) }).strict(),
+  ),
+  'tasks.action': call<BulkItemResult[]>()(
+    z
+      .object({
+        ...scope,
+        jobId: entityId,
+        operationId,
+        taskIds: z.array(entityId).min(1).max(10_000),
+        action: z.enum(['terminate', 'reactivate', 'delete']),
+      })
+      .strict(),
+  ),
+  'history.series': call<ChartSeries>()(
+    z
+      .object({
+        ...scope,
+        kind: z.enum(['pool', 'job']),
+        id: entityId,
+        rangeMs: z.number().int().min(60_000).max(7 * 24 * 3600_000),
+      })
+      .strict(),
+  ),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 /** Every pushed event with its payload type (type-level only). */
@@ -109,6 +224,10 @@ export interface EventPayloads {
   'auth.deviceCode': DeviceCodeNotice;
   /** Under the web host main cannot open the system browser; the page opens this https sign-in URL itself. */
   'auth.openUrl': { requestId: string; url: string };
+  /** Progress of a long bulk call (adding tasks, bulk task or node actions), keyed by the caller's operationId. */
+  'bulk.progress': BulkProgress;
+  /** A job in use completed or its first task failed: an OS notification on the desktop, a toast in the browser. */
+  'monitor.notification': MonitorNotification;
 }
 
 type Calls = typeof calls;

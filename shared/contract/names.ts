@@ -19,10 +19,39 @@ export const CALL_NAMES = [
   'auth.cancelSignIn',
   'auth.signOut',
   'discovery.batchAccounts',
+  'pools.list',
+  'pools.get',
+  'pools.add',
+  'pools.delete',
+  'pools.resize',
+  'pools.stopResize',
+  'pools.enableAutoScale',
+  'pools.disableAutoScale',
+  'pools.evaluateAutoScale',
+  'nodes.list',
+  'nodes.get',
+  'nodes.action',
+  'jobs.list',
+  'jobs.get',
+  'jobs.add',
+  'jobs.action',
+  'jobs.taskCounts',
+  'tasks.page',
+  'tasks.get',
+  'tasks.add',
+  'tasks.action',
+  'history.series',
 ] as const;
 
 /** Every event main may push to the renderer. */
-export const EVENT_NAMES = ['app.notice', 'accounts.changed', 'auth.deviceCode', 'auth.openUrl'] as const;
+export const EVENT_NAMES = [
+  'app.notice',
+  'accounts.changed',
+  'auth.deviceCode',
+  'auth.openUrl',
+  'bulk.progress',
+  'monitor.notification',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -296,8 +296,13 @@ export class AccountsService {
   }
 
   /** Runs one SDK call for an account with a deadline, mapping failures to the shared error shape. */
-  async withClient<T>(id: string, work: (client: BatchServiceClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withClient<T>(id: string, work: (client: BatchServiceClient, signal: AbortSignal) => Promise<T>, timeoutMs?: number): Promise<T> {
     const client = await this.clientFor(id);
-    return withDeadline((signal) => work(client, signal));
+    return withDeadline((signal) => work(client, signal), timeoutMs);
+  }
+
+  /** The account's service URL (for checking continuations). */
+  async urlOf(id: string): Promise<string> {
+    return (await this.record(id)).url;
   }
 }
