@@ -20,10 +20,13 @@ async function main(): Promise<void> {
     dataDir,
     account: options.account,
     key: options.key,
+    nodes: options.nodes,
+    faults: options.faults,
     log: (line) => console.log(`batch emulator: ${line}`),
   });
   console.log(`Batch emulator for account '${emulator.account}' listening on ${emulator.url}`);
   console.log(`data folder: ${dataDir}`);
+  if (options.faults) console.log(`fault injection: ${JSON.stringify(options.faults)}`);
   if (emulator.generatedKeyFile) {
     console.log(`generated account key ${emulator.key} (stored in ${emulator.generatedKeyFile})`);
   } else if (!options.key) {
@@ -44,6 +47,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (options.parentPid !== undefined) watchParent(options.parentPid, () => stop(`parent process ${options.parentPid} exited`));
+}
+
+/** Polls the parent process; signal 0 tests for existence without touching it. */
+function watchParent(pid: number, onGone: () => void): void {
+  const timer = setInterval(() => {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        clearInterval(timer);
+        onGone();
+      }
+    }
+  }, 1000);
+  timer.unref();
 }
 
 main().catch((error: unknown) => {

@@ -13,8 +13,34 @@ describe('emulator command line', () => {
     });
   });
 
+  it('parses the node, autoscale and fault injection flags', () => {
+    const argv = [
+      '--dedicated-quota', '10', '--low-priority-quota=4', '--autoscale-min-interval', '1', '--autoscale-enable-spacing', '0',
+      '--sample-period', '0.5', '--preempt-fraction', '0.1', '--preempt-interval', '30', '--preempt-down', '5',
+      '--fail-start-tasks', '0.25', '--fault-rate', '0.2', '--fault-status', '429', '--retry-after', '2', '--latency', '50',
+      '--latency-jitter', '10',
+    ];
+    expect(parseCliArgs(argv)).toEqual({
+      port: 0,
+      nodes: {
+        quota: { dedicated: 10, lowPriority: 4 },
+        minAutoScaleIntervalMs: 1000,
+        enableAutoScaleSpacingMs: 0,
+        samplePeriodMs: 500,
+        preemption: { fraction: 0.1, intervalMs: 30_000, downMs: 5000 },
+        startTaskFailureRate: 0.25,
+      },
+      faults: { errorRate: 0.2, errorStatus: 429, retryAfterSeconds: 2, latencyMs: 50, latencyJitterMs: 10 },
+    });
+  });
+
   it('refuses bad flags', () => {
-    for (const argv of [['--port', '70000'], ['--port'], ['--key', 'not base64!'], ['--account', 'a b'], ['--verbose'], ['--data', '--port']]) {
+    const bad = [
+      ['--port', '70000'], ['--port'], ['--key', 'not base64!'], ['--account', 'a b'], ['--verbose'], ['--data', '--port'],
+      ['--fault-rate', '1.5'], ['--fault-status', '500'], ['--dedicated-quota', '2.5'], ['--latency', '-1'], ['--sample-period', '0'],
+      ['--preempt-fraction', 'often'],
+    ];
+    for (const argv of bad) {
       expect(() => parseCliArgs(argv), argv.join(' ')).toThrow(UsageError);
     }
   });
@@ -24,5 +50,13 @@ describe('emulator command line', () => {
     expect(defaultDataDir('linux', {}, '/home/u')).toBe('/home/u/.local/share/batch-lens-emulator');
     expect(defaultDataDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/batch-lens-emulator');
     expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toContain('batch-lens-emulator');
+  });
+});
+
+describe('--parent-pid', () => {
+  it('takes a process id and refuses anything else', () => {
+    expect(parseCliArgs(['--parent-pid', '4242']).parentPid).toBe(4242);
+    expect(() => parseCliArgs(['--parent-pid', '0'])).toThrow(/process id/);
+    expect(() => parseCliArgs(['--parent-pid', 'me'])).toThrow(/process id/);
   });
 });

@@ -1,4 +1,6 @@
 import { isBase64Key } from './dataDir.js';
+import type { NodeBehaviourOptions } from './engine/behaviour.js';
+import type { RequestFaultSettings } from './http/faults.js';
 
 /** The emulator's command-line options. */
 export interface CliOptions {
@@ -6,13 +8,62 @@ export interface CliOptions {
   dataDir?: string;
   account?: string;
   key?: string;
+  /** Quotas, autoscale limits, preemption and start-task failures, when any flag sets them. */
+  nodes?: NodeBehaviourOptions;
+  /** Request fault injection, when any flag sets it. */
+  faults?: Partial<RequestFaultSettings>;
+  /** Stop when this process is gone: an app that starts the emulator and then dies must not leave it running. */
+  parentPid?: number;
 }
 
 /** Usage text printed with argument errors. */
-export const USAGE = 'usage: npm run emulator -- [--port N] [--data DIR] [--account NAME] [--key BASE64]';
+export const USAGE = [
+  'usage: npm run emulator -- [--port N] [--data DIR] [--account NAME] [--key BASE64] [--parent-pid PID]',
+  '  [--dedicated-quota N] [--low-priority-quota N]',
+  '  [--autoscale-min-interval SECONDS] [--autoscale-enable-spacing SECONDS] [--sample-period SECONDS]',
+  '  [--preempt-fraction F] [--preempt-interval SECONDS] [--preempt-down SECONDS] [--fail-start-tasks F]',
+  '  [--fault-rate F] [--fault-status 429|503] [--retry-after SECONDS] [--latency MS] [--latency-jitter MS]',
+].join('\n');
 
 /** A command-line mistake; the CLI prints it and exits with status 2. */
 export class UsageError extends Error {}
+
+interface NumberFlag {
+  min: number;
+  max?: number;
+  integer?: boolean;
+  apply: (options: CliOptions, value: number) => void;
+}
+
+const nodes = (o: CliOptions): NodeBehaviourOptions => (o.nodes ??= {});
+const faults = (o: CliOptions): Partial<RequestFaultSettings> => (o.faults ??= {});
+const SECOND = 1000;
+
+const NUMBER_FLAGS: Record<string, NumberFlag> = {
+  '--dedicated-quota': { min: 0, integer: true, apply: (o, v) => (nodes(o).quota = { ...nodes(o).quota, dedicated: v }) },
+  '--low-priority-quota': { min: 0, integer: true, apply: (o, v) => (nodes(o).quota = { ...nodes(o).quota, lowPriority: v }) },
+  '--autoscale-min-interval': { min: 0.001, apply: (o, v) => (nodes(o).minAutoScaleIntervalMs = v * SECOND) },
+  '--autoscale-enable-spacing': { min: 0, apply: (o, v) => (nodes(o).enableAutoScaleSpacingMs = v * SECOND) },
+  '--sample-period': { min: 0.001, apply: (o, v) => (nodes(o).samplePeriodMs = v * SECOND) },
+  '--preempt-fraction': { min: 0, max: 1, apply: (o, v) => (nodes(o).preemption = { ...nodes(o).preemption, fraction: v }) },
+  '--preempt-interval': { min: 0.001, apply: (o, v) => (nodes(o).preemption = { ...nodes(o).preemption, intervalMs: v * SECOND }) },
+  '--preempt-down': { min: 0, apply: (o, v) => (nodes(o).preemption = { ...nodes(o).preemption, downMs: v * SECOND }) },
+  '--fail-start-tasks': { min: 0, max: 1, apply: (o, v) => (nodes(o).startTaskFailureRate = v) },
+  '--fault-rate': { min: 0, max: 1, apply: (o, v) => (faults(o).errorRate = v) },
+  '--retry-after': { min: 0, apply: (o, v) => (faults(o).retryAfterSeconds = v) },
+  '--latency': { min: 0, apply: (o, v) => (faults(o).latencyMs = v) },
+  '--latency-jitter': { min: 0, apply: (o, v) => (faults(o).latencyJitterMs = v) },
+};
+
+function parseNumber(flag: string, text: string, spec: NumberFlag): number {
+  const value = Number(text);
+  const ok = text.trim() !== '' && Number.isFinite(value) && value >= spec.min && value <= (spec.max ?? Infinity) && (!spec.integer || Number.isInteger(value));
+  if (!ok) {
+    const range = spec.max === undefined ? `at least ${spec.min}` : `from ${spec.min} to ${spec.max}`;
+    throw new UsageError(`${flag} must be ${spec.integer ? 'a whole number' : 'a number'} ${range}, not '${text}'`);
+  }
+  return value;
+}
 
 /** Parses argv (without node and script); accepts `--flag value` and `--flag=value`. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -27,6 +78,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const numeric = NUMBER_FLAGS[flag];
+    if (numeric) {
+      numeric.apply(options, parseNumber(flag, value(), numeric));
+      continue;
+    }
     switch (flag) {
       case '--port': {
         const text = value();
@@ -47,6 +103,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         options.key = value();
         if (!isBase64Key(options.key)) throw new UsageError('--key must be base64 text');
         break;
+      case '--parent-pid': {
+        const text = value();
+        if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--parent-pid must be a process id, not '${text}'`);
+        options.parentPid = Number(text);
+        break;
+      }
+      case '--fault-status': {
+        const text = value();
+        if (text !== '429' && text !== '503') throw new UsageError(`--fault-status must be 429 or 503, not '${text}'`);
+        faults(options).errorStatus = text === '429' ? 429 : 503;
+        break;
+      }
       default:
         throw new UsageError(`unknown argument '${arg}'`);
     }

@@ -2,14 +2,23 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isBase64Key, loadOrCreateKey, lockDataDir } from './dataDir.js';
 import { Account, DEFAULT_NODE_DELAYS, type NodeDelays } from './engine/account.js';
-import { stopRuns } from './engine/execution.js';
+import { resumeAutoscale } from './engine/autoscaleRunner.js';
+import { resolveBehaviour, type NodeBehaviourOptions } from './engine/behaviour.js';
+import { stopAllRuns } from './engine/execution.js';
+import { PreemptionTicker } from './engine/nodeActions.js';
 import { recover } from './engine/recovery.js';
+import { Sampler } from './engine/samples.js';
 import { Scheduler } from './engine/scheduler.js';
+import { stopStartTask } from './engine/startTask.js';
+import { noRequestFaults, RequestFaults, type RequestFaultSettings } from './http/faults.js';
 import { createBatchServer } from './http/server.js';
 import { Persistence } from './model/persistence.js';
+import { adminRoutes } from './resources/admin.js';
 import { createRouter } from './resources/routes.js';
 
 export { DEFAULT_NODE_DELAYS, type NodeDelays } from './engine/account.js';
+export type { NodeBehaviourOptions, PreemptionSettings } from './engine/behaviour.js';
+export type { RequestFaultSettings } from './http/faults.js';
 export { defaultDataDir } from './dataDir.js';
 
 /** How to start an emulator. */
@@ -24,6 +33,12 @@ export interface EmulatorOptions {
   key?: string;
   /** Node lifecycle delays in ms (allocate, create, start). */
   nodeDelays?: Partial<NodeDelays>;
+  /** Quotas, autoscale limits and sampling, spot preemption, start-task failures (engine/behaviour.ts). */
+  nodes?: NodeBehaviourOptions;
+  /** Request fault injection (throttling answers, latency); off by default, changeable at run time. */
+  faults?: Partial<RequestFaultSettings>;
+  /** Shortest recurrenceInterval and startWindow a job schedule may have, in ms; default 60000 (the service's minute). */
+  jobScheduleMinInterval?: number;
   /** Receives one line per notable event. */
   log?: (line: string) => void;
   /** Default true: sync the journal to disk before acknowledging writes. */
@@ -56,13 +71,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     const stored = opts.key === undefined ? await loadOrCreateKey(opts.dataDir) : undefined;
     const key = opts.key ?? stored?.key ?? '';
     store = await Persistence.open(join(opts.dataDir, 'journal'), log, opts.fsync ?? true);
-    const account = new Account({ name, dataDir: opts.dataDir, delays: { ...DEFAULT_NODE_DELAYS, ...opts.nodeDelays }, log }, store);
+    const delays = { ...DEFAULT_NODE_DELAYS, ...opts.nodeDelays };
+    const jobScheduleMinInterval = opts.jobScheduleMinInterval ?? 60_000;
+    const account = new Account({ name, dataDir: opts.dataDir, delays, behaviour: resolveBehaviour(opts.nodes), jobScheduleMinInterval, log }, store);
     await recover(account);
+    const faults = new RequestFaults({ ...noRequestFaults(), ...opts.faults });
+    const preemption = new PreemptionTicker(account);
     const server = createBatchServer({
       account: name,
       key: Buffer.from(key, 'base64'),
-      router: createRouter(account),
+      router: createRouter(account, adminRoutes(account, { faults, preemption })),
       authority: () => `127.0.0.1:${(server.address() as AddressInfo | null)?.port ?? 0}`,
+      intercept: (ctx, path) => faults.intercept(ctx, path),
       log,
     });
     await new Promise<void>((resolve, reject) => {
@@ -75,6 +95,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     const scheduler = new Scheduler(account);
     account.setScheduler(() => scheduler.kick());
     account.schedule();
+    new Sampler(account).start();
+    preemption.reconfigure();
+    resumeAutoscale(account);
     const opened = store;
     let closing: Promise<void> | undefined;
     return {
@@ -89,8 +112,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
           account.stopTimers();
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeAllConnections();
-          const runs = [...account.jobsByUid.values()].flatMap((job) => [...job.runs]);
-          await stopRuns(runs, 'discard');
+          await Promise.all([stopAllRuns(account), ...[...account.nodes.values()].map(stopStartTask)]);
           await stopped;
           await opened.close();
           await release();

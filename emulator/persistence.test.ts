@@ -107,7 +107,11 @@ describe('the emulator process', () => {
       return list.length === 2 && list.every((n) => n.state === 'idle' || n.state === 'running') ? list : undefined;
     }, 20_000, 'nodes back');
     expect(nodes.map((n) => n.id).sort()).toEqual(nodeIds);
-    await waitFor(async () => (await again.job.getTaskCounts('kj')).taskCounts.running === 2, 20_000, 'long tasks rerun');
+    // The requeued tasks queue behind the short ones still active, so wait for those to be done.
+    await waitFor(async () => {
+      const counts = (await again.job.getTaskCounts('kj')).taskCounts;
+      return counts.running === 2 && counts.active === 0;
+    }, 20_000, 'long tasks rerun');
     // The first run's processes were stopped at restart, so only the reruns sleep now.
     if (process.platform === 'linux') expect(longSleepers()).toBe(2);
 

@@ -130,7 +130,7 @@ describe('protocol', () => {
     expect((await call('PUT', '/pools')).status).toBe(405);
     const unknown = await call('GET', '/nothing-here');
     expect([unknown.status, errorOf(unknown).code]).toEqual([400, 'InvalidUri']);
-    expect((await call('GET', '/jobschedules')).status).toBe(501);
+    expect((await call('GET', '/certificates')).status).toBe(501);
     expect((await call('GET', '/pools/%E0%A4%A')).status).toBe(400);
   });
 

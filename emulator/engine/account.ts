@@ -5,7 +5,9 @@ import { keyOf } from '../model/ids.js';
 import { op, type Persistence } from '../model/persistence.js';
 import { COLLECTIONS, type JobRecord, type NodeRecord, type PoolRecord, type TaskRecord } from '../model/records.js';
 import type { JournalOp, SnapshotEntry } from '../store/index.js';
+import type { NodeBehaviour } from './behaviour.js';
 import { JobEntry, type NodeEntry, type PoolEntry } from './entries.js';
+import { jobFeatureSnapshot } from './jobFeatures.js';
 
 /** Delays (ms) of the simulated node lifecycle. */
 export interface NodeDelays {
@@ -25,6 +27,10 @@ export interface AccountConfig {
   name: string;
   dataDir: string;
   delays: NodeDelays;
+  /** Quotas, autoscale limits, preemption and start-task faults (engine/behaviour.ts). */
+  behaviour: NodeBehaviour;
+  /** Shortest recurrenceInterval and startWindow a job schedule may have (ms). */
+  jobScheduleMinInterval: number;
   log: (line: string) => void;
 }
 
@@ -68,14 +74,18 @@ export class Account {
     if (!this.closing) this.kickScheduler();
   }
 
-  /** Runs a callback after a delay unless the account closes first. */
-  after(ms: number, fn: () => void): void {
-    if (this.closing) return;
+  /** Runs a callback after a delay unless the account closes first; the result cancels it. */
+  after(ms: number, fn: () => void): () => void {
+    if (this.closing) return () => undefined;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (!this.closing) fn();
     }, ms);
     this.timers.add(timer);
+    return () => {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+    };
   }
 
   /** Cancels every pending timer. */
@@ -143,5 +153,6 @@ export class Account {
       yield [COLLECTIONS.job, keyOf(job.rec.id), job.rec];
       for (const task of job.tasks.values()) yield [COLLECTIONS.task, `${job.rec.uid}/${keyOf(task.id)}`, task];
     }
+    yield* jobFeatureSnapshot(this);
   }
 }

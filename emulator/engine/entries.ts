@@ -4,7 +4,9 @@ import { TaskCounter } from './taskCounts.js';
 import { TaskQueue } from './taskQueue.js';
 
 /** Compute node states the emulator produces. */
-export type NodeState = 'creating' | 'starting' | 'idle' | 'running' | 'leavingPool' | 'offline' | 'unusable';
+export type NodeState =
+  | 'creating' | 'starting' | 'waitingForStartTask' | 'startTaskFailed' | 'idle' | 'running' | 'offline'
+  | 'rebooting' | 'reimaging' | 'leavingPool' | 'unusable' | 'preempted';
 
 /** What happens to a running task when its process ends because the emulator stopped it. */
 export type RunDisposition = 'requeue' | 'terminate' | 'discard';
@@ -47,6 +49,8 @@ export class NodeEntry {
   bucket = -1;
   /** Set when the node is being removed from its pool. */
   leaving = false;
+  /** Set while a reboot or reimage waits for running tasks to finish: no new tasks are placed. */
+  draining = false;
   dirsReady?: Promise<void>;
 
   /** Wraps a journaled node record. */
@@ -66,7 +70,7 @@ export class NodeEntry {
 
   /** Whether the scheduler may place tasks here. */
   get schedulable(): boolean {
-    return (this.state === 'idle' || this.state === 'running') && this.schedulingState === 'enabled' && !this.leaving;
+    return (this.state === 'idle' || this.state === 'running') && this.schedulingState === 'enabled' && !this.leaving && !this.draining;
   }
 }
 

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import type { TaskRecord } from '../model/records.js';
 import type { Account } from './account.js';
 import { parseCommandLine } from './commandLine.js';
+import { Deadline, durationMs } from './deadlines.js';
 import type { JobEntry, NodeEntry, Run, RunDisposition } from './entries.js';
 import { createNodeDirs, nodeRoot, taskDirName } from './nodeFs.js';
+import { applyOutcome } from './outcome.js';
+import { uploadOutputFiles, type OutputFileSpec } from './outputFiles.js';
+import { placeTask } from './placement.js';
+import { prepDirOn, prepGate, waitForPrep } from './prepRelease.js';
 import { ProcessHandle, type Outcome } from './runner.js';
-import { requiredSlots } from './taskCounts.js';
+import { runningSideTasks } from './sideTasks.js';
 import { taskEnvironment } from './taskEnv.js';
-import { clearResults, exitCodeFailure, maxRetries, taskEndedFailure, updateTask } from './taskState.js';
+import { clearResults, updateTask } from './taskState.js';
 
 const RECENT_TASKS = 10;
 
@@ -35,11 +40,18 @@ function setNodeBusy(node: NodeEntry): void {
 class TaskRun implements Run {
   disposition?: RunDisposition;
   readonly ended: Promise<void>;
+  /** Set when the task ran past its maxWallClockTime and was killed for it. */
+  timedOut = false;
+  /** True while the task waits on its node for the job preparation task. */
+  preparing = false;
   private handle?: ProcessHandle;
   private killed = false;
+  private over = false;
   private finish: () => void = () => undefined;
+  private readonly wallClock: Deadline;
 
   constructor(
+    readonly account: Account,
     readonly job: JobEntry,
     readonly task: TaskRecord,
     readonly taskKey: string,
@@ -47,6 +59,10 @@ class TaskRun implements Run {
     readonly slots: number,
   ) {
     this.ended = new Promise((resolve) => (this.finish = resolve));
+    this.wallClock = new Deadline(account, () => {
+      this.timedOut = true;
+      this.kill();
+    });
   }
 
   attach(handle: ProcessHandle): void {
@@ -56,35 +72,100 @@ class TaskRun implements Run {
 
   kill(): void {
     this.killed = true;
-    this.handle?.kill();
+    if (this.handle) this.handle.kill();
+    else if (this.preparing) {
+      // Nothing runs yet: the run ends here, as its disposition says.
+      this.preparing = false;
+      endRun(this.account, this, { kind: 'cancelled' });
+    }
+  }
+
+  /** (Re)starts the maxWallClockTime timer from the task's start, with the constraint now in force. */
+  armWallClock(): void {
+    const limit = durationMs((this.task.props.constraints as { maxWallClockTime?: string } | undefined)?.maxWallClockTime);
+    const start = this.task.exec.startTime;
+    this.wallClock.set(limit === undefined || start === undefined || this.over ? undefined : start + limit);
   }
 
   get cancelled(): boolean {
     return this.killed;
   }
 
+  get isOver(): boolean {
+    return this.over;
+  }
+
   done(): void {
+    this.over = true;
+    this.wallClock.set(undefined);
     this.finish();
   }
 }
 
-/** Starts a task on a node: marks it running, occupies its slots and launches its process. */
-export function dispatch(account: Account, job: JobEntry, taskKey: string, task: TaskRecord, node: NodeEntry): Run {
-  const now = Date.now();
-  updateTask(account, job, task, 'running', (t) => {
-    clearResults(t);
-    t.exec.startTime = now;
-    t.node = { poolId: node.pool.rec.id, nodeId: node.rec.id };
-  }, now);
-  const run = new TaskRun(job, task, taskKey, node, requiredSlots(task));
-  node.runs.set(`${job.rec.uid}/${taskKey}`, run);
+function attachRun(run: TaskRun): void {
+  const { job, node } = run;
+  node.runs.set(`${job.rec.uid}/${run.taskKey}`, run);
   node.runningSlots += run.slots;
   job.runs.add(run);
   setNodeBusy(node);
   node.pool.slots.update(node);
+}
+
+function detachRun(run: TaskRun): void {
+  const { job, node } = run;
+  node.runs.delete(`${job.rec.uid}/${run.taskKey}`);
+  node.runningSlots -= run.slots;
+  job.runs.delete(run);
+  setNodeBusy(node);
+  node.pool.slots.update(node);
+}
+
+/**
+ * Starts a task on a node the scheduler picked, or on another one when that node cannot take it (the
+ * job preparation failed there, or the task is a job manager needing a whole or dedicated node); when
+ * no node can, the task waits. With a job preparation task the task may first wait in `preparing`.
+ */
+export function dispatch(account: Account, job: JobEntry, taskKey: string, task: TaskRecord, picked: NodeEntry): Run | undefined {
+  const placement = placeTask(account, job, taskKey, task, picked);
+  if (!placement) return undefined;
+  const { node, slots } = placement;
+  const gate = prepGate(account, job, node);
+  const now = Date.now();
+  updateTask(account, job, task, gate === 'wait' ? 'preparing' : 'running', (t) => {
+    clearResults(t);
+    if (gate === 'wait') delete t.exec.startTime;
+    else t.exec.startTime = now;
+    t.node = { poolId: node.pool.rec.id, nodeId: node.rec.id };
+  }, now);
+  const run = new TaskRun(account, job, task, taskKey, node, slots);
+  attachRun(run);
   remember(node, job, task);
-  void launch(account, run);
+  if (gate === 'wait') {
+    run.preparing = true;
+    account.store.commitLater([account.taskOp(job, task)]);
+    waitForPrep(job, node, (ok) => prepared(account, run, ok));
+  } else void launch(account, run);
   return run;
+}
+
+// The job preparation task finished on the run's node: the task starts, or goes back to active for another node.
+function prepared(account: Account, run: TaskRun, ok: boolean): void {
+  if (!run.preparing || account.closing) return;
+  run.preparing = false;
+  const { job, task } = run;
+  const now = Date.now();
+  if (ok) {
+    updateTask(account, job, task, 'running', (t) => (t.exec.startTime = now), now);
+    account.store.commitLater([account.taskOp(job, task)]);
+    void launch(account, run);
+    return;
+  }
+  detachRun(run);
+  updateTask(account, job, task, 'active', (t) => delete t.node, now);
+  job.queue.push(run.taskKey);
+  account.store.commitLater([account.taskOp(job, task)]);
+  account.schedule();
+  run.done();
 }
 
 async function launch(account: Account, run: TaskRun): Promise<void> {
@@ -111,6 +192,7 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
         taskDir,
         jobSettings: job.rec.props.commonEnvironmentSettings as { name: string; value?: string }[] | undefined,
         taskSettings: task.props.environmentSettings as { name: string; value?: string }[] | undefined,
+        jobPrepDir: prepDirOn(account, job, node),
       }),
       stdoutPath: join(taskDir, 'stdout.txt'),
       stderrPath: join(taskDir, 'stderr.txt'),
@@ -121,7 +203,13 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
       task.pid = pid;
       account.store.commitLater([account.taskOp(job, task)]);
     }
+    run.armWallClock();
     outcome = await handle.done;
+    const outputs = task.props.outputFiles as OutputFileSpec[] | undefined;
+    if (outcome.kind === 'exited' && !run.cancelled && outputs && outputs.length > 0) {
+      const uploadFailure = await uploadOutputFiles(outputs, taskDir, outcome.exitCode);
+      if (uploadFailure) outcome = { ...outcome, uploadFailure };
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     outcome = run.cancelled
@@ -131,82 +219,29 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
   endRun(account, run, outcome);
 }
 
-function applyOutcome(account: Account, run: Run, outcome: Outcome, now: number): void {
-  const { job, task, node } = run;
-  const disposition = run.disposition ?? (outcome.kind === 'cancelled' ? 'requeue' : undefined);
-  if (disposition === 'requeue') {
-    updateTask(account, job, task, 'active', (t) => {
-      delete t.exec.startTime;
-      t.exec.requeueCount++;
-      t.exec.lastRequeueTime = now;
-    }, now);
-    job.queue.push(run.taskKey);
-    return;
-  }
-  if (disposition === 'terminate') {
-    updateTask(account, job, task, 'completed', (t) => {
-      t.exec.endTime = now;
-      t.exec.result = 'failure';
-      t.exec.failureInfo = taskEndedFailure();
-    }, now);
-    return;
-  }
-  node.rec.totalTasksRun++;
-  if (outcome.kind === 'exited' && outcome.exitCode === 0) {
-    node.rec.totalTasksSucceeded++;
-    updateTask(account, job, task, 'completed', (t) => {
-      t.exec.endTime = now;
-      t.exec.exitCode = 0;
-      t.exec.result = 'success';
-    }, now);
-    return;
-  }
-  const max = maxRetries(job, task);
-  if (outcome.kind === 'exited' && (max < 0 || task.exec.retryCount < max)) {
-    // Only a non-zero exit is retried; the task waits in `active` for its next try.
-    job.retries++;
-    updateTask(account, job, task, 'active', (t) => {
-      clearResults(t);
-      delete t.exec.startTime;
-      t.exec.retryCount++;
-      t.exec.lastRetryTime = now;
-    }, now);
-    job.queue.push(run.taskKey);
-    return;
-  }
-  updateTask(account, job, task, 'completed', (t) => {
-    t.exec.endTime = now;
-    t.exec.result = 'failure';
-    if (outcome.kind === 'exited') {
-      t.exec.exitCode = outcome.exitCode;
-      t.exec.failureInfo = exitCodeFailure(outcome.exitCode);
-    } else if (outcome.kind === 'notStarted') {
-      t.exec.failureInfo = { category: 'userError', code: outcome.code, message: outcome.message };
-    }
-  }, now);
-}
-
 function endRun(account: Account, run: TaskRun, outcome: Outcome): void {
+  if (run.isOver) return;
   const { job, task, node } = run;
-  node.runs.delete(`${job.rec.uid}/${run.taskKey}`);
-  node.runningSlots -= run.slots;
-  job.runs.delete(run);
-  setNodeBusy(node);
-  node.pool.slots.update(node);
+  detachRun(run);
   // On shutdown the journal keeps the task `running`, so the next start requeues it.
   if (!account.closing) {
     const now = Date.now();
     const live = job.tasks.get(run.taskKey) === task;
-    if (live && task.state === 'running' && run.disposition !== 'discard') {
+    if (live && (task.state === 'running' || task.state === 'preparing') && run.disposition !== 'discard') {
       if (task.exec.startTime !== undefined) job.wallClockMs += now - task.exec.startTime;
-      applyOutcome(account, run, outcome, now);
+      const jobOps = applyOutcome(account, run, run.timedOut, outcome, now);
       delete task.pid;
       remember(node, job, task);
-      account.store.commitLater([account.taskOp(job, task), account.nodeOp(node.rec)]);
+      account.store.commitLater([account.taskOp(job, task), account.nodeOp(node.rec), ...jobOps]);
     }
     account.schedule();
   }
   run.done();
+}
+
+/** Restarts the maxWallClockTime timer of a running task after its constraints changed. */
+export function rearmWallClock(job: JobEntry, task: TaskRecord): void {
+  for (const run of job.runs) if (run.task === task && run instanceof TaskRun) run.armWallClock();
 }
 
 /** Stops runs (kills their processes) and resolves once each has been accounted for as `disposition` says. */
@@ -218,4 +253,12 @@ export function stopRuns(runs: Iterable<Run>, disposition: RunDisposition): Prom
     ended.push(run.ended);
   }
   return Promise.all(ended).then(() => undefined);
+}
+
+/** On shutdown: kills every task process and job preparation or release task, and waits for them. */
+export async function stopAllRuns(account: Account): Promise<void> {
+  const sideRuns = [...runningSideTasks(account)];
+  for (const side of sideRuns) side.stop();
+  const runs = [...account.jobsByUid.values()].flatMap((job) => [...job.runs]);
+  await Promise.all([stopRuns(runs, 'discard'), ...sideRuns.map((side) => side.ended)]);
 }

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { COLLECTIONS, type JobRecord, type NodeRecord, type PoolRecord, type TaskRecord } from '../model/records.js';
 import type { Account } from './account.js';
 import { NodeEntry, PoolEntry, type JobEntry } from './entries.js';
+import { restoreJobFeatures } from './jobFeatures.js';
 import { finishJobDeletion, finishTermination, setJobState } from './jobs.js';
 import { nodeRoot, taskDirName } from './nodeFs.js';
-import { attachNode, bootNodes } from './nodes.js';
+import { resumeNodes } from './nodeRecovery.js';
+import { attachNode } from './nodes.js';
 import { finishPoolDeletion, resizePool } from './pools.js';
 import { killOrphan } from './runner.js';
 
@@ -26,13 +28,12 @@ function recoverPools(account: Account, state: ReadonlyMap<string, Recovered>, n
     const pool = account.poolsByUid.get(rec.poolUid);
     if (!pool) continue;
     const node = new NodeEntry(rec, pool, now);
-    node.state = 'starting';
     attachNode(account, node);
     const list = booting.get(pool);
     if (list) list.push(node);
     else booting.set(pool, [node]);
   }
-  for (const nodes of booting.values()) bootNodes(account, nodes, 'starting');
+  for (const nodes of booting.values()) resumeNodes(account, nodes);
 }
 
 // A task that was running when the emulator stopped goes back to `active`, counted as a requeue.
@@ -108,6 +109,7 @@ export async function recover(account: Account): Promise<void> {
   const now = Date.now();
   recoverPools(account, state, now);
   await recoverJobs(account, state, now);
+  await restoreJobFeatures(account, state);
   // The journal hands its recovered maps over; dropping them halves peak memory for big jobs.
   state.clear();
   resumeTransitions(account);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readlink } from 'node:fs/promises';
 import { constants } from 'node:os';
+import type { FailureInfo } from '../model/records.js';
 import type { ParsedCommand } from './commandLine.js';
 
 /** Everything needed to start one task process. */
@@ -14,7 +15,8 @@ export interface LaunchRequest {
 
 /** How a task process ended. */
 export type Outcome =
-  | { kind: 'exited'; exitCode: number }
+  /** `uploadFailure` is set when uploading the task's output files failed afterwards. */
+  | { kind: 'exited'; exitCode: number; uploadFailure?: FailureInfo }
   | { kind: 'notStarted'; code: 'CommandProgramNotFound' | 'CommandLaunchFailed'; message: string }
   | { kind: 'cancelled' };
 

@@ -20,6 +20,8 @@ export interface TaskEnvInput {
   taskDir: string;
   jobSettings?: readonly { name: string; value?: string }[];
   taskSettings?: readonly { name: string; value?: string }[];
+  /** The job preparation task's directory on the node, when the job has one. */
+  jobPrepDir?: string;
 }
 
 /** The task's environment: a few host variables, the job's then the task's settings, then AZ_BATCH_*. */
@@ -51,5 +53,9 @@ export function taskEnvironment(input: TaskEnvInput, host: NodeJS.ProcessEnv = p
     AZ_BATCH_TASK_USER: '_azbatch',
     AZ_BATCH_TASK_USER_IDENTITY: 'PoolNonAdmin',
   });
+  if (input.jobPrepDir !== undefined) {
+    env.AZ_BATCH_JOB_PREP_DIR = input.jobPrepDir;
+    env.AZ_BATCH_JOB_PREP_WORKING_DIR = join(input.jobPrepDir, 'wd');
+  }
   return env;
 }

@@ -34,6 +34,18 @@ export class TaskQueue {
     return key;
   }
 
+  /** Puts a key at the head of the queue, to be consumed next. */
+  pushFront(key: string): void {
+    if (this.head > 0) this.items[--this.head] = key;
+    else this.items.unshift(key);
+  }
+
+  /** Keeps only the unconsumed entries `keep` accepts, in order. */
+  retain(keep: (key: string) => boolean): void {
+    this.items = this.items.slice(this.head).filter(keep);
+    this.head = 0;
+  }
+
   /** Forgets every entry. */
   clear(): void {
     this.items = [];

@@ -49,6 +49,11 @@ export function taskEndedFailure(): FailureInfo {
   return { category: 'userError', code: 'TaskEnded', message: 'Task was ended by user request.' };
 }
 
+/** The failure recorded when a task ran past its maxWallClockTime and the emulator ended it, as the service records it. */
+export function wallClockFailure(): FailureInfo {
+  return { category: 'serverError', code: 'TaskEnded', message: 'The task ran longer than its maxWallClockTime constraint allows and was ended.' };
+}
+
 /** The maximum retry count in force for a task: its own constraint, else its job's; -1 means unlimited. */
 export function maxRetries(job: JobEntry, task: TaskRecord): number {
   const own = (task.props.constraints as { maxTaskRetryCount?: number } | undefined)?.maxTaskRetryCount;

@@ -73,8 +73,8 @@ export class RequestContext {
     this.send(status, { 'Content-Type': JSON_TYPE, ...headers }, JSON.stringify(body));
   }
 
-  /** Sends the service's error body for a BatchError. */
-  error(error: BatchError): void {
+  /** Sends the service's error body for a BatchError, with any extra headers (such as Retry-After). */
+  error(error: BatchError, headers: Headers = {}): void {
     const message = `${error.message}\nRequestId:${this.requestId}\nTime:${iso(Date.now())}`;
     const body = {
       'odata.metadata': `${this.base}/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element`,
@@ -82,7 +82,7 @@ export class RequestContext {
       message: { lang: 'en-US', value: message },
       values: error.values,
     };
-    this.json(error.status, body);
+    this.json(error.status, body, headers);
   }
 }
 

@@ -24,6 +24,7 @@ const NOT_FOUND: Record<string, string> = {
   JobNotFound: 'The specified job does not exist.',
   TaskNotFound: 'The specified task does not exist.',
   FileNotFound: 'The specified file does not exist.',
+  JobScheduleNotFound: 'The specified job schedule does not exist.',
 };
 
 const CONFLICT: Record<string, string> = {
@@ -44,7 +45,23 @@ const CONFLICT: Record<string, string> = {
     'The specified task has already completed successfully, and the requested operation cannot be performed on successful tasks.',
   TaskFilesUnavailable: 'The files of the specified task are unavailable.',
   OperationInvalidForCurrentState: 'The specified operation is not valid for the current state of the resource.',
+  JobScheduleExists: 'The specified job schedule already exists.',
+  JobScheduleBeingDeleted: 'The specified job schedule has been marked for deletion and is being reclaimed.',
+  JobScheduleBeingTerminated: 'The specified job schedule is being terminated.',
+  JobScheduleCompleted: 'The specified job schedule is already in a completed state.',
+  JobScheduleWithSameIdExists: 'A job schedule with the specified job id exists.',
+  JobWithSameIdExists: 'A job with the specified job schedule id exists.',
+  JobPreparationTaskNotSpecified: 'The specified job does not have a job preparation task.',
+  TaskIdSameAsJobPreparationTask: 'The task id is the same as that of the job preparation task.',
+  TaskIdSameAsJobReleaseTask: 'The task id is the same as that of the job release task.',
   OperationNotValidOnPool: 'The specified operation is not valid on the pool.',
+  NodeBeingCreated: 'The specified node is being created.',
+  NodeBeingStarted: 'The specified node is being started.',
+  NodeBeingRebooted: 'The specified node is being rebooted.',
+  NodeBeingReimaged: 'The specified node is being reimaged.',
+  NodeStateUnusable: 'The state of the specified node is unusable.',
+  NodeAlreadyInTargetSchedulingState: 'The specified node is already in the target scheduling state.',
+  OperationNotValidOnNode: 'The specified operation is not valid on the node.',
 };
 
 /** 404 with one of the service's *NotFound codes. */

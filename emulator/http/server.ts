@@ -13,6 +13,8 @@ export interface ServerConfig {
   router: Router;
   /** Fallback authority when a request has no Host header. */
   authority: () => string;
+  /** Runs before routing (fault injection: latency, throttling); true when it answered the request itself. */
+  intercept?: (ctx: RequestContext, path: string) => Promise<boolean>;
   log: (line: string) => void;
 }
 
@@ -29,6 +31,7 @@ async function handle(config: ServerConfig, req: IncomingMessage, res: ServerRes
   try {
     verifySharedKey({ method: ctx.method, url: req.url ?? '/', headers: req.headers }, config.account, config.key);
     checkApiVersion(ctx.query);
+    if (await config.intercept?.(ctx, path)) return;
     const segments = decodeSegments(path);
     if (!segments) throw new BatchError(400, 'RequestUrlFailedToParse', 'The url in the request could not be parsed.');
     const match = config.router.match(ctx.method, segments);

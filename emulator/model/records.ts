@@ -1,5 +1,6 @@
 // The persistent records: what the journal stores for each entity (plain JSON, times in epoch ms).
 // Runtime-only state (queues, running processes, counters) lives beside them in engine/ objects.
+import type { AutoScaleRunRecord, NodePhase, ServiceError, StartTaskInfo } from './nodeRecords.js';
 
 /** A key/value detail on failure information, in the service's shape. */
 export interface NameValue {
@@ -36,9 +37,15 @@ export interface PoolRecord {
   lastModified: number;
   /** Last octet source for node IP addresses, so they stay unique within the pool. */
   nextIp: number;
+  /** Errors of the last resize, reported once the pool is steady again. */
+  resizeErrors?: ServiceError[];
+  /** The last autoscale evaluation (AutoScaleRun). */
+  autoScaleRun?: AutoScaleRunRecord;
+  /** When autoscale was last enabled, for the service's 30-second spacing of enable requests. */
+  autoScaleEnabledAt?: number;
 }
 
-/** A compute node as journaled; its state is runtime and restarts at `starting` after a restart. */
+/** A compute node as journaled; its state is runtime and, unless `phase` says otherwise, restarts at `starting`. */
 export interface NodeRecord {
   id: string;
   poolUid: string;
@@ -47,6 +54,15 @@ export interface NodeRecord {
   allocationTime: number;
   totalTasksRun: number;
   totalTasksSucceeded: number;
+  /** A state to resume after a restart, or a reboot/reimage to finish. */
+  phase?: NodePhase;
+  schedulingState?: 'disabled';
+  /** The start task the node last booted with (the pool's may have changed since). */
+  startTask?: Record<string, unknown>;
+  startTaskInfo?: StartTaskInfo;
+  /** The start task's process id while it runs, so a restart can stop a process left behind. */
+  startTaskPid?: number;
+  errors?: ServiceError[];
 }
 
 /** Job states. */
@@ -108,5 +124,52 @@ export interface TaskRecord {
   pid?: number;
 }
 
+/** Job schedule states. */
+export type JobScheduleState = 'active' | 'disabled' | 'terminating' | 'completed' | 'deleting';
+
+/** A job schedule as journaled. `props` holds schedule, jobSpecification, displayName and metadata. */
+export interface JobScheduleRecord {
+  uid: string;
+  id: string;
+  props: Record<string, unknown>;
+  creationTime: number;
+  state: JobScheduleState;
+  stateTime: number;
+  previousState?: JobScheduleState;
+  previousStateTime?: number;
+  eTag: string;
+  lastModified: number;
+  /** When the next job is due; absent once no further job will be created. */
+  nextRunTime?: number;
+  /** Jobs created so far: the next one is `<id>:job-<jobCount + 1>`. */
+  jobCount: number;
+  /** When the most recent job was due, for the next recurrence. */
+  lastRunTime?: number;
+  recentJobId?: string;
+  endTime?: number;
+}
+
+/** One run of a job preparation or release task on a node. */
+export interface SideTaskExec {
+  state: 'running' | 'completed';
+  startTime: number;
+  endTime?: number;
+  exitCode?: number;
+  failureInfo?: FailureInfo;
+  retryCount: number;
+  lastRetryTime?: number;
+  result?: 'success' | 'failure';
+  /** Process id while running, so a restart can stop a process left behind. */
+  pid?: number;
+}
+
+/** A job's preparation and release tasks on one node, as journaled under `<jobUid>/<nodeId>`. */
+export interface PrepReleaseRecord {
+  nodeId: string;
+  poolId: string;
+  prep?: SideTaskExec;
+  release?: SideTaskExec;
+}
+
 /** Journal collection names. */
-export const COLLECTIONS = { pool: 'pool', node: 'node', job: 'job', task: 'task' } as const;
+export const COLLECTIONS = { pool: 'pool', node: 'node', job: 'job', task: 'task', jobSchedule: 'jobschedule', prepRelease: 'prep' } as const;

@@ -1,5 +1,6 @@
 import type { Account } from '../engine/account.js';
 import type { PoolEntry } from '../engine/entries.js';
+import { displayState } from '../engine/nodes.js';
 import { BatchError } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { iso } from '../model/clock.js';
@@ -34,7 +35,8 @@ function poolNodeCounts(pool: PoolEntry): Record<string, unknown> {
   const lowPriority = zero();
   for (const node of pool.nodes.values()) {
     const counts = node.rec.isDedicated ? dedicated : lowPriority;
-    counts[node.state] = (counts[node.state] ?? 0) + 1;
+    const state = displayState(node);
+    counts[state] = (counts[state] ?? 0) + 1;
     counts.total = (counts.total ?? 0) + 1;
   }
   return { poolId: pool.rec.id, dedicated, lowPriority };
@@ -114,16 +116,7 @@ export function accountRoutes(account: Account): Route[] {
 const UNSUPPORTED: [string, string][] = [
   ['GET', '/applications'], ['GET', '/applications/:id'], ['GET', '/poolusagemetrics'],
   ['POST', '/certificates'], ['GET', '/certificates'],
-  ['POST', '/jobschedules'], ['GET', '/jobschedules'], ['GET', '/jobschedules/:id'], ['HEAD', '/jobschedules/:id'],
-  ['PATCH', '/jobschedules/:id'], ['PUT', '/jobschedules/:id'], ['DELETE', '/jobschedules/:id'],
-  ['POST', '/jobschedules/:id/disable'], ['POST', '/jobschedules/:id/enable'], ['POST', '/jobschedules/:id/terminate'],
-  ['GET', '/jobschedules/:id/jobs'], ['GET', '/jobs/:jobId/jobpreparationandreleasetaskstatus'],
-  ['POST', '/pools/:poolId/enableautoscale'], ['POST', '/pools/:poolId/disableautoscale'], ['POST', '/pools/:poolId/evaluateautoscale'],
-  ['POST', '/pools/:poolId/removenodes'],
   ['POST', '/pools/:poolId/nodes/:nodeId/users'], ['PUT', '/pools/:poolId/nodes/:nodeId/users/:user'], ['DELETE', '/pools/:poolId/nodes/:nodeId/users/:user'],
-  ['POST', '/pools/:poolId/nodes/:nodeId/reboot'], ['POST', '/pools/:poolId/nodes/:nodeId/reimage'],
-  ['POST', '/pools/:poolId/nodes/:nodeId/disablescheduling'], ['POST', '/pools/:poolId/nodes/:nodeId/enablescheduling'],
-  ['GET', '/pools/:poolId/nodes/:nodeId/remoteloginsettings'], ['GET', '/pools/:poolId/nodes/:nodeId/rdp'],
   ['POST', '/pools/:poolId/nodes/:nodeId/uploadbatchservicelogs'],
   ['GET', '/pools/:poolId/nodes/:nodeId/extensions'], ['GET', '/pools/:poolId/nodes/:nodeId/extensions/:name'],
 ];

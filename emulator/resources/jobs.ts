@@ -1,16 +1,21 @@
 import type { Account } from '../engine/account.js';
 import type { JobEntry } from '../engine/entries.js';
-import { addJob, deleteJob, disableJob, enableJob, terminateJob } from '../engine/jobs.js';
+import { jobSchedule } from '../engine/jobSchedules.js';
+import { checkAllTasksComplete } from '../engine/jobReactions.js';
+import { addJob, armJobWallClock, deleteJob, disableJob, enableJob, terminateJob } from '../engine/jobs.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, invalidProperty, missingProperty } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { checkId } from '../model/ids.js';
 import type { FilterFields } from '../odata/index.js';
 import { body, checkWrite, refuseFinishedJob, requireJob, sendCreated, sendEntity, sendUpdated } from './common.js';
+import { checkJobProps } from './jobRules.js';
 import { sendList } from './listing.js';
+import { prepReleaseStatusRoutes } from './prepReleaseStatus.js';
 import { jobToWire, jobUrl } from './wire.js';
 
-const JOB_FIELDS: FilterFields = {
+/** Job properties a $filter may use, with their kinds. */
+export const JOB_FIELDS: FilterFields = {
   id: 'string',
   displayName: 'string',
   state: 'enum',
@@ -31,30 +36,6 @@ const JOB_FIELDS: FilterFields = {
   'poolInfo/poolId': 'string',
 };
 
-// The service's rules for the job properties a client may set, beyond the spec's types.
-function checkJobProps(props: Record<string, unknown>): void {
-  const poolInfo = props.poolInfo as { poolId?: string; autoPoolSpecification?: unknown } | undefined;
-  if (poolInfo) {
-    if (poolInfo.autoPoolSpecification !== undefined) {
-      throw invalidProperty('poolInfo.autoPoolSpecification', 'autoPoolSpecification', 'The emulator does not support auto pools; name an existing pool in poolInfo.poolId.');
-    }
-    if (poolInfo.poolId === undefined) throw missingProperty('poolInfo.poolId');
-    checkId(poolInfo.poolId, 'poolInfo.poolId');
-  }
-  const priority = props.priority;
-  if (typeof priority === 'number' && (priority < -1000 || priority > 1000)) {
-    throw invalidProperty('priority', priority, 'priority must be between -1000 and 1000.');
-  }
-  const parallel = props.maxParallelTasks;
-  if (typeof parallel === 'number' && (parallel === 0 || parallel < -1)) {
-    throw invalidProperty('maxParallelTasks', parallel, 'maxParallelTasks must be -1 or greater than 0.');
-  }
-  const retries = (props.constraints as { maxTaskRetryCount?: number } | undefined)?.maxTaskRetryCount;
-  if (typeof retries === 'number' && retries < -1) {
-    throw invalidProperty('constraints.maxTaskRetryCount', retries, 'maxTaskRetryCount must be -1 or greater.');
-  }
-}
-
 async function add(account: Account, ctx: RequestContext): Promise<void> {
   const props = body(ctx, 'JobAddParameter');
   const id = checkId(props.id);
@@ -62,6 +43,7 @@ async function add(account: Account, ctx: RequestContext): Promise<void> {
   checkJobProps(props);
   const existing = account.job(id);
   if (existing) throw conflict(existing.rec.state === 'deleting' ? 'JobBeingDeleted' : 'JobExists');
+  if (jobSchedule(account, id)) throw conflict('JobScheduleWithSameIdExists', 'A job and a job schedule cannot have the same id.');
   const job = await addJob(account, id, props);
   account.schedule();
   sendCreated(ctx, job.rec, jobUrl(ctx.base, id));
@@ -93,7 +75,8 @@ async function change(account: Account, ctx: RequestContext, mode: 'patch' | 'up
   }
   if (newPool !== undefined) for (const key of job.parked.splice(0)) job.queue.push(key);
   account.touch(job.rec);
-  await account.store.commit([account.jobOp(job.rec)]);
+  armJobWallClock(account, job);
+  await account.store.commit([account.jobOp(job.rec), ...checkAllTasksComplete(account, job)]);
   account.schedule();
   sendUpdated(ctx, 200, job.rec, jobUrl(ctx.base, job.rec.id));
 }
@@ -161,6 +144,7 @@ export function jobRoutes(account: Account): Route[] {
     { method: 'POST', pattern: '/jobs/:jobId/disable', body: 'required', handler: (ctx) => disable(account, ctx) },
     { method: 'POST', pattern: '/jobs/:jobId/enable', body: 'none', handler: (ctx) => enable(account, ctx) },
     { method: 'POST', pattern: '/jobs/:jobId/terminate', body: 'optional', handler: (ctx) => terminate(account, ctx) },
+    ...prepReleaseStatusRoutes(account),
     {
       method: 'GET',
       pattern: '/jobs/:jobId/taskcounts',

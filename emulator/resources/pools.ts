@@ -1,14 +1,16 @@
 import type { Account } from '../engine/account.js';
 import type { PoolEntry } from '../engine/entries.js';
+import type { NodeEntry } from '../engine/entries.js';
 import type { DeallocationOption } from '../engine/nodes.js';
-import { addPool, deletePool, resizePool, stopResize } from '../engine/pools.js';
+import { addPool, deletePool, removeNodes, resizePool, stopResize } from '../engine/pools.js';
 import { entityHeaders, type RequestContext } from '../http/context.js';
 import { evaluateConditions } from '../http/conditions.js';
-import { conflict, invalidProperty, missingProperty } from '../http/errors.js';
+import { conflict, invalidProperty, missingProperty, notFound } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { checkId } from '../model/ids.js';
 import { parseDuration } from '../schema/duration.js';
 import type { FilterFields } from '../odata/index.js';
+import { autoscaleRoutes, checkPoolAutoscale, startPoolAutoscale } from './autoscale.js';
 import { body, checkWrite, refuseDeletingPool, requirePool, sendCreated, sendEntity, sendUpdated } from './common.js';
 import { sendList } from './listing.js';
 import { poolToWire, poolUrl } from './wire.js';
@@ -48,7 +50,7 @@ function checkNodeTargets(props: Record<string, unknown>): void {
 }
 
 // The semantic rules the service applies to a new pool beyond the spec's types.
-function checkPoolProps(props: Record<string, unknown>): void {
+function checkPoolProps(account: Account, props: Record<string, unknown>): void {
   const vm = props.virtualMachineConfiguration;
   const cloud = props.cloudServiceConfiguration;
   if (vm === undefined && cloud === undefined) throw missingProperty('virtualMachineConfiguration');
@@ -62,21 +64,22 @@ function checkPoolProps(props: Record<string, unknown>): void {
   }
   checkResizeTimeout(props.resizeTimeout, 'resizeTimeout');
   if (props.enableAutoScale === true) {
-    if (props.autoScaleFormula === undefined) throw missingProperty('autoScaleFormula');
     for (const name of ['targetDedicatedNodes', 'targetLowPriorityNodes']) {
       if (props[name] !== undefined) throw invalidProperty(name, props[name], `${name} must not be specified when enableAutoScale is true.`);
     }
   }
+  checkPoolAutoscale(account, props);
 }
 
 async function add(account: Account, ctx: RequestContext): Promise<void> {
   const props = body(ctx, 'PoolAddParameter');
   const id = checkId(props.id);
   delete props.id;
-  checkPoolProps(props);
+  checkPoolProps(account, props);
   const existing = account.pool(id);
   if (existing) throw conflict(existing.rec.state === 'deleting' ? 'PoolBeingDeleted' : 'PoolExists');
   const pool = await addPool(account, id, props);
+  await startPoolAutoscale(account, pool);
   sendCreated(ctx, pool.rec, poolUrl(ctx.base, id));
 }
 
@@ -126,6 +129,30 @@ async function resize(account: Account, ctx: RequestContext): Promise<void> {
   if (params.resizeTimeout !== undefined) pool.rec.props.resizeTimeout = params.resizeTimeout;
   resizePool(account, pool, dedicated, low, (params.nodeDeallocationOption as DeallocationOption | undefined) ?? 'requeue');
   await save(account, pool);
+  sendUpdated(ctx, 202, pool.rec, poolUrl(ctx.base, pool.rec.id));
+}
+
+// The nodes named in a removenodes request; each must be in the pool and not already leaving it.
+function namedNodes(pool: PoolEntry, ids: readonly string[]): NodeEntry[] {
+  const nodes = new Set<NodeEntry>();
+  for (const id of ids) {
+    const node = pool.nodes.get(id);
+    if (!node) throw notFound('NodeNotFound');
+    if (node.leaving) throw conflict('OperationInvalidForCurrentState', `The node ${id} is already leaving the pool.`);
+    nodes.add(node);
+  }
+  return [...nodes];
+}
+
+async function removeNodesAction(account: Account, ctx: RequestContext): Promise<void> {
+  const params = body(ctx, 'NodeRemoveParameter');
+  const pool = writable(account, ctx);
+  checkResizeTimeout(params.resizeTimeout, 'resizeTimeout');
+  if (pool.rec.allocationState !== 'steady') throw conflict('PoolBeingResized');
+  const nodes = namedNodes(pool, params.nodeList as string[]);
+  if (params.resizeTimeout !== undefined) pool.rec.props.resizeTimeout = params.resizeTimeout;
+  account.touch(pool.rec);
+  await removeNodes(account, pool, nodes, (params.nodeDeallocationOption as DeallocationOption | undefined) ?? 'requeue');
   sendUpdated(ctx, 202, pool.rec, poolUrl(ctx.base, pool.rec.id));
 }
 
@@ -179,5 +206,7 @@ export function poolRoutes(account: Account): Route[] {
     { method: 'POST', pattern: '/pools/:poolId/updateproperties', body: 'required', handler: (ctx) => updateProperties(account, ctx) },
     { method: 'POST', pattern: '/pools/:poolId/resize', body: 'required', handler: (ctx) => resize(account, ctx) },
     { method: 'POST', pattern: '/pools/:poolId/stopresize', body: 'none', handler: (ctx) => stop(account, ctx) },
+    { method: 'POST', pattern: '/pools/:poolId/removenodes', body: 'required', handler: (ctx) => removeNodesAction(account, ctx) },
+    ...autoscaleRoutes(account),
   ];
 }

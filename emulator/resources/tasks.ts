@@ -1,34 +1,17 @@
 import type { Account } from '../engine/account.js';
 import type { JobEntry } from '../engine/entries.js';
+import { rearmWallClock } from '../engine/execution.js';
 import { addTasks, deleteTask, newTask, reactivateTask, terminateTask } from '../engine/tasks.js';
 import type { RequestContext } from '../http/context.js';
 import { BatchError, conflict, invalidProperty } from '../http/errors.js';
 import type { Route } from '../http/router.js';
-import { checkId, keyOf } from '../model/ids.js';
+import { keyOf } from '../model/ids.js';
 import type { TaskRecord } from '../model/records.js';
 import { body, checkWrite, refuseFinishedJob, requireJob, requireTask, sendCreated, sendEntity, sendUpdated } from './common.js';
 import { sendList } from './listing.js';
+import { checkTaskProps } from './taskRules.js';
 import { TASK_FIELDS, TaskView } from './taskView.js';
 import { taskToWire, taskUrl } from './wire.js';
-
-/** The service's rules for a new task beyond the spec's types; throws the error it would answer. */
-export function checkTaskProps(job: JobEntry, props: Record<string, unknown>): string {
-  const id = checkId(props.id);
-  const slots = props.requiredSlots;
-  if (typeof slots === 'number' && slots < 1) throw invalidProperty('requiredSlots', slots, 'requiredSlots must be at least 1.');
-  const retries = (props.constraints as { maxTaskRetryCount?: number } | undefined)?.maxTaskRetryCount;
-  if (typeof retries === 'number' && retries < -1) {
-    throw invalidProperty('constraints.maxTaskRetryCount', retries, 'maxTaskRetryCount must be -1 or greater.');
-  }
-  if (props.dependsOn !== undefined && job.rec.props.usesTaskDependencies !== true) {
-    throw new BatchError(
-      400,
-      'TaskDependenciesNotSpecifiedOnJob',
-      'A task was specified as depending on other tasks, but the job did not specify that it would use task dependencies.',
-    );
-  }
-  return id;
-}
 
 function addable(account: Account, ctx: RequestContext): JobEntry {
   const job = requireJob(account, ctx);
@@ -93,6 +76,7 @@ async function update(account: Account, ctx: RequestContext): Promise<void> {
   if (changes.constraints === undefined) delete task.props.constraints;
   else task.props.constraints = changes.constraints;
   account.touch(task);
+  rearmWallClock(job, task);
   await account.store.commit([account.taskOp(job, task)]);
   sendUpdated(ctx, 200, task, taskUrl(ctx.base, job.rec.id, task.id));
 }

@@ -4,8 +4,9 @@ import type { TaskExec, TaskRecord } from '../model/records.js';
 import { MAX_DURATION } from '../schema/duration.js';
 import type { JobEntry, NodeEntry, PoolEntry, RecentTask } from '../engine/entries.js';
 import { taskDirName } from '../engine/nodeFs.js';
-import { nodeCounts } from '../engine/nodes.js';
+import { displayState, nodeCounts } from '../engine/nodes.js';
 import { maxRetries } from '../engine/taskState.js';
+import { nodeExtrasToWire, poolExtrasToWire } from './nodeWire.js';
 
 type Wire = Record<string, unknown>;
 
@@ -73,6 +74,7 @@ export function poolToWire(pool: PoolEntry, base: string): Wire {
     mountConfiguration: p.mountConfiguration,
     targetNodeCommunicationMode: p.targetNodeCommunicationMode,
     currentNodeCommunicationMode: 'default',
+    ...poolExtrasToWire(rec),
   };
 }
 
@@ -109,7 +111,7 @@ export function nodeToWire(node: NodeEntry, base: string): Wire {
   return {
     id: rec.id,
     url: nodeUrl(base, pool.rec.id, rec.id),
-    state: node.state,
+    state: displayState(node),
     schedulingState: node.schedulingState,
     stateTransitionTime: iso(node.stateTime),
     lastBootTime: isoOf(node.lastBootTime),
@@ -122,7 +124,7 @@ export function nodeToWire(node: NodeEntry, base: string): Wire {
     runningTaskSlotsCount: node.runningSlots,
     totalTasksSucceeded: rec.totalTasksSucceeded,
     recentTasks: node.recent.length > 0 ? node.recent.map((r) => recentToWire(r, base)) : undefined,
-    startTask: p.startTask,
+    ...nodeExtrasToWire(node),
     certificateReferences: p.certificateReferences,
     isDedicated: rec.isDedicated,
     nodeAgentInfo: { version: '1.9.27', lastUpdateTime: iso(rec.allocationTime) },

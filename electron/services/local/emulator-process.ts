@@ -38,7 +38,7 @@ export async function startLocalEmulator(options: LocalEmulatorOptions): Promise
   await mkdir(options.dataDir, { recursive: true });
   const child: ChildProcess = spawn(
     options.command.command,
-    [...options.command.args, '--port', '0', '--data', options.dataDir, '--account', account],
+    [...options.command.args, '--port', '0', '--data', options.dataDir, '--account', account, '--parent-pid', String(process.pid)],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.command.env }, windowsHide: true },
   );
   let stopping = false;
