@@ -40,7 +40,7 @@ async function start(): Promise<void> {
     transport: 'ipc',
     dataDir: app.getPath('userData'),
     cipher: await createSafeStorageCipher(),
-    openExternal: (url) => openHttpsExternally(url),
+    openBrowser: (url) => openHttpsExternally(url),
     // The emulator runs under Electron's own Node, so no separate Node install is needed.
     emulator: { command: process.execPath, args: [join(here, 'emulator.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
     log: (line) => console.log(line),

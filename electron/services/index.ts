@@ -25,7 +25,7 @@ export interface ServiceOptions {
   /** The web host's `--persist-secrets` opt-in. */
   persistSecrets?: boolean;
   /** Opens https sign-in pages in the OS browser; absent under the web host, where the page opens them. */
-  openExternal?: (url: string) => Promise<void>;
+  openBrowser?: (url: string) => Promise<void>;
   /** How to run the built-in local emulator; false to run without it (some tests). */
   emulator: EmulatorCommand | false;
   log?: (line: string) => void;
@@ -66,8 +66,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     config: () => settings.current().entra,
     vault: () => settings.vault(),
     events,
-    openExternal: async (url, requestId) => {
-      if (options.openExternal) await options.openExternal(url);
+    openBrowser: async (url, requestId) => {
+      if (options.openBrowser) await options.openBrowser(url);
       else events.emit('auth.openUrl', { requestId, url });
     },
     log,

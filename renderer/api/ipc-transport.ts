@@ -11,7 +11,7 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
       try {
         answer = await bridge.invoke(name, args);
       } catch (error) {
-        // ipcRenderer.invoke rejects when main has no handler or the arguments cannot be cloned.
+        // The bridge rejects when main has no handler or the arguments cannot be cloned.
         return transportFailure(`IPC call ${name} failed: ${describeFailure(error)}`);
       }
       if (!isEnvelope(answer)) return transportFailure(`IPC call ${name} answered without an envelope`);

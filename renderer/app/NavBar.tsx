@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { NavLink } from 'react-router-dom';
+import { AccountSwitcher } from './AccountSwitcher';
 import { sectionShortcut } from './section-hotkeys';
 import { SECTIONS } from './sections';
 
@@ -37,12 +38,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** The left navigation: one real link per section; NavLink sets aria-current="page" on the active one. */
+/** The left navigation: the account switcher, then one real link per section; NavLink sets aria-current="page" on the active one. */
 export function NavBar() {
   const styles = useStyles();
   return (
     <nav className={styles.nav} aria-label="Sections">
       <div className={styles.brand}>Batch Lens</div>
+      <AccountSwitcher />
       <ul className={styles.list}>
         {SECTIONS.map((section, index) => (
           <li key={section.path}>

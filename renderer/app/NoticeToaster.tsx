@@ -1,8 +1,9 @@
 import { Link, Toast, ToastTitle, ToastTrigger, Toaster, useId, useToastController } from '@fluentui/react-components';
 import { useContractEvent } from '../api/events';
+import { JobNotificationToasts } from '../views/jobs/JobNotificationToasts';
 import { noticeToast } from './notice-toast';
 
-/** Shows every `app.notice` pushed by main as a Fluent toast; mount once, at the app root. */
+/** Shows every `app.notice` pushed by main (and, in the browser, job notifications) as a Fluent toast; mount once, at the app root. */
 export function NoticeToaster() {
   const toasterId = useId('notices');
   const { dispatchToast } = useToastController(toasterId);
@@ -24,5 +25,10 @@ export function NoticeToaster() {
     );
   });
   // Lifted clear of the status bar so the version and transport stay readable while toasts show.
-  return <Toaster toasterId={toasterId} position="bottom-end" offset={{ vertical: 36 }} />;
+  return (
+    <>
+      <Toaster toasterId={toasterId} position="bottom-end" offset={{ vertical: 36 }} />
+      <JobNotificationToasts toasterId={toasterId} />
+    </>
+  );
 }

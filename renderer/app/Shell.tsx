@@ -1,4 +1,7 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { useAccountsChangedEvent } from '../api/accounts';
+import { useSignInEvents } from '../api/auth';
+import { SignInDialog } from '../views/accounts/SignInDialog';
 import { AppRoutes } from './AppRoutes';
 import { NavBar } from './NavBar';
 import { NoticeToaster } from './NoticeToaster';
@@ -23,10 +26,12 @@ const useStyles = makeStyles({
   main: { gridArea: 'main', overflow: 'auto', minWidth: 0 },
 });
 
-/** The app frame: navigation on the left, the current view in the middle, the status bar at the bottom. */
+/** The app frame: navigation on the left, the current view in the middle, the status bar at the bottom; app-wide events and the sign-in dialog. */
 export function Shell() {
   useGlobalStyles();
   useSectionHotkeys();
+  useAccountsChangedEvent();
+  useSignInEvents();
   const styles = useStyles();
   return (
     <div className={styles.layout}>
@@ -36,6 +41,7 @@ export function Shell() {
       </main>
       <StatusBar />
       <NoticeToaster />
+      <SignInDialog />
     </div>
   );
 }

@@ -36,8 +36,8 @@ export interface EntraAuthOptions {
   clientId?: string;
   /** Holds the msal token cache; nothing else stores it. */
   vault: SecretVault;
-  /** Opens a URL in the system browser (Electron: shell.openExternal). */
-  openExternal(url: string): Promise<void>;
+  /** Opens a URL in the system browser (Electron: shell.openExternal, https only). */
+  openBrowser(url: string): Promise<void>;
   /** Tenant used to sign in when none is given; `organizations` = any work or school account. */
   defaultTenant?: string;
   log?: AuthLog;
@@ -95,14 +95,14 @@ export class EntraAuth {
   readonly cloud: CloudConfig;
   readonly clientId: string;
   private readonly config: Configuration;
-  private readonly openExternal: (url: string) => Promise<void>;
+  private readonly openBrowser: (url: string) => Promise<void>;
   private readonly defaultTenant: string;
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(options: EntraAuthOptions) {
     this.cloud = options.cloud;
     this.clientId = options.clientId ?? DEFAULT_CLIENT_ID;
-    this.openExternal = options.openExternal;
+    this.openBrowser = options.openBrowser;
     this.defaultTenant = options.defaultTenant ?? 'organizations';
     const log = options.log;
     const overrides = options.authorityOverrides ?? {};
@@ -156,7 +156,7 @@ export class EntraAuth {
           throw new AppError({ code: AuthErrorCodes.signInFailed, message: 'Refused to open an unexpected sign-in URL.' });
         }
         authorizeUrl = url;
-        await this.openExternal(url);
+        await this.openBrowser(url);
       },
     });
     const result = await raceAbort(work, signal, () => {

@@ -72,7 +72,7 @@ describe('Entra ID sign-in against the fake identity provider', () => {
       cloud: testCloud(fx.idp.origin),
       clientId: TEST_CLIENT_ID,
       vault: new MemoryVault(),
-      openExternal: browser.openExternal,
+      openBrowser: browser.openBrowser,
       authorityOverrides: { ...overrides, authorityMetadata: JSON.stringify(metadata) },
       networkClient: createHttpsNetworkClient(fx.tls.ca),
     });

@@ -19,7 +19,16 @@ interface ServiceErrorLike {
   statusCode?: number;
   code?: string;
   message?: string;
-  body?: { code?: unknown; message?: unknown };
+  body?: { code?: unknown; message?: unknown; values?: unknown };
+}
+
+/** The service's detail pairs (e.g. which property was invalid and why), as plain `{ key, value }` strings. */
+function serviceValues(body: ServiceErrorLike['body']): { key: string; value: string }[] | undefined {
+  if (!Array.isArray(body?.values)) return undefined;
+  const pairs = body.values
+    .map((v: { key?: unknown; value?: unknown }) => ({ key: String(v?.key ?? ''), value: String(v?.value ?? '') }))
+    .filter((v) => v.key || v.value);
+  return pairs.length ? pairs : undefined;
 }
 
 function serviceMessage(body: ServiceErrorLike['body']): string | undefined {
@@ -38,7 +47,8 @@ export function serviceError(error: unknown): AppError {
   if (typeof e.statusCode === 'number') {
     const code = typeof e.body?.code === 'string' ? e.body.code : typeof e.code === 'string' && e.code ? e.code : `Http${e.statusCode}`;
     const message = serviceMessage(e.body) ?? e.message ?? `The service answered ${e.statusCode}`;
-    return new AppError({ code, message: message.split('\n')[0] ?? message, status: e.statusCode });
+    const values = serviceValues(e.body);
+    return new AppError({ code, message: message.split('\n')[0] ?? message, status: e.statusCode, ...(values ? { details: { values } } : {}) });
   }
   if (e.code === 'REQUEST_ABORTED_ERROR') {
     return new AppError({ code: 'ConnectionTimeout', message: 'The service did not answer in time', status: 504 });

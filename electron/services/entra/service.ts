@@ -12,7 +12,7 @@ export interface EntraServiceDeps {
   vault: () => SecretVault;
   events: EventBus;
   /** Opens a sign-in page: the OS browser in Electron; under the web host, an event the page acts on. */
-  openExternal: (url: string, requestId: string) => Promise<void>;
+  openBrowser: (url: string, requestId: string) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -41,7 +41,7 @@ export class EntraService {
         cloud: CLOUDS[cloud],
         ...(clientId ? { clientId } : {}),
         vault,
-        openExternal: (url) => this.deps.openExternal(url, this.activeRequest),
+        openBrowser: (url) => this.deps.openBrowser(url, this.activeRequest),
         ...(this.deps.log ? { log: this.deps.log } : {}),
       });
       this.auths.set(key, auth);

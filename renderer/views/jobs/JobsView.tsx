@@ -1,14 +1,18 @@
-import { EmptyState } from '../../components/EmptyState';
-import { Page } from '../../components/Page';
+import { Route, Routes } from 'react-router-dom';
+import { TaskPage } from '../tasks/TaskPage';
+import { AccountGate } from './AccountGate';
+import { CreateJobView } from './CreateJobView';
+import { JobListView } from './JobListView';
+import { JobPage } from './JobPage';
 
-/** Jobs: empty until an account can be selected. */
+/** The jobs section: `/jobs`, `/jobs/new`, `/jobs/:jobId` and `/jobs/:jobId/tasks/:taskId`, all for the current account. */
 export function JobsView() {
   return (
-    <Page title="Jobs">
-      <EmptyState
-        title="No account selected"
-        description="Jobs are listed per Batch account. Accounts arrive with the Accounts page; once one is selected, its jobs show here."
-      />
-    </Page>
+    <Routes>
+      <Route index element={<AccountGate>{(accountId) => <JobListView accountId={accountId} />}</AccountGate>} />
+      <Route path="new" element={<AccountGate>{(accountId) => <CreateJobView accountId={accountId} />}</AccountGate>} />
+      <Route path=":jobId" element={<AccountGate>{(accountId) => <JobPage accountId={accountId} />}</AccountGate>} />
+      <Route path=":jobId/tasks/:taskId" element={<AccountGate>{(accountId) => <TaskPage accountId={accountId} />}</AccountGate>} />
+    </Routes>
   );
 }

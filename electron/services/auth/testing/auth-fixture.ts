@@ -57,7 +57,7 @@ export async function startAuthFixture(): Promise<AuthFixture> {
         cloud: testCloud(idp.origin, options.armEndpoint),
         clientId: TEST_CLIENT_ID,
         vault,
-        openExternal: browser.openExternal,
+        openBrowser: browser.openBrowser,
         authorityOverrides: overrides,
         networkClient: createHttpsNetworkClient(tls.ca),
         ...(options.log ? { log: options.log } : {}),

@@ -43,8 +43,8 @@ export class TestBrowser {
 
   constructor(private readonly ca: string) {}
 
-  /** The `openExternal` to inject: returns at once, as the OS call does, and navigates in the background. */
-  readonly openExternal = async (url: string): Promise<void> => {
+  /** The `openBrowser` to inject: returns at once, as the OS call does, and navigates in the background. */
+  readonly openBrowser = async (url: string): Promise<void> => {
     this.opened.push(url);
     if (this.completes) void this.navigate(url).catch((error: unknown) => this.failures.push(error));
   };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { backoffInterval, livePolling, MAX_POLL_BACKOFF_MS } from './history';
+import { historyKeys, nodeKeys, poolKeys } from './keys';
+
+describe('backoffInterval', () => {
+  it('polls at the base interval while fetches succeed', () => {
+    expect(backoffInterval(10_000, 0)).toBe(10_000);
+  });
+
+  it('doubles the interval with each consecutive failure', () => {
+    expect(backoffInterval(10_000, 1)).toBe(20_000);
+    expect(backoffInterval(10_000, 2)).toBe(40_000);
+    expect(backoffInterval(5_000, 3)).toBe(40_000);
+  });
+
+  it('never waits longer than the cap, however many failures', () => {
+    expect(backoffInterval(10_000, 8)).toBe(MAX_POLL_BACKOFF_MS);
+    expect(backoffInterval(10_000, 10_000)).toBe(MAX_POLL_BACKOFF_MS);
+  });
+});
+
+describe('livePolling', () => {
+  it('reads the failure count off the query and never polls in the background', () => {
+    const options = livePolling(5_000);
+    expect(options.refetchIntervalInBackground).toBe(false);
+    expect(options.refetchInterval({ state: { fetchFailureCount: 0 } })).toBe(5_000);
+    expect(options.refetchInterval({ state: { fetchFailureCount: 2 } })).toBe(20_000);
+  });
+});
+
+describe('pool, node and history keys', () => {
+  it('nest lists and details under their resource so one prefix invalidates them', () => {
+    expect(poolKeys.list('a').slice(0, 2)).toEqual([...poolKeys.lists()]);
+    expect(poolKeys.detail('a', 'p').slice(0, 1)).toEqual([...poolKeys.all]);
+    expect(nodeKeys.list('a', 'p', 'idle').slice(0, 4)).toEqual([...nodeKeys.pool('a', 'p')]);
+    expect(nodeKeys.list('a', 'p', undefined)).not.toEqual(nodeKeys.list('a', 'p', 'idle'));
+    expect(historyKeys.series('a', 'pool', 'p', 600_000)).not.toEqual(historyKeys.series('a', 'job', 'p', 600_000));
+  });
+});

@@ -1,0 +1,45 @@
+// Chart history hook, and the live-polling policy every polled hook of the monitoring views shares.
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AppError } from '../../shared/errors';
+import type { ChartSeries } from '../../shared/models';
+import { useClient } from './client-context';
+import { POLL_LIST_MS } from './intervals';
+import { historyKeys } from './keys';
+
+/** The longest a failing query waits between polls, so an unreachable account is retried at least this often. */
+export const MAX_POLL_BACKOFF_MS = 5 * 60_000;
+
+/** The poll interval after `failures` consecutive failed fetches: doubles per failure from `baseMs`, capped. */
+export function backoffInterval(baseMs: number, failures: number): number {
+  if (failures <= 0) return baseMs;
+  return Math.min(baseMs * 2 ** Math.min(failures, 16), Math.max(baseMs, MAX_POLL_BACKOFF_MS));
+}
+
+/**
+ * react-query options for a live view: poll every `baseMs` while the window is visible (react-query skips
+ * interval refetches of hidden documents when refetchIntervalInBackground is false), backing off after failures.
+ */
+export function livePolling(baseMs: number) {
+  return {
+    refetchInterval: (query: { state: { fetchFailureCount: number } }) => backoffInterval(baseMs, query.state.fetchFailureCount),
+    refetchIntervalInBackground: false,
+  } as const;
+}
+
+/** Sampled history of a pool or job over the last `rangeMs` (`history.series`); polls every 10 s like the sampler. */
+export function useHistory(
+  accountId: string | undefined,
+  kind: 'pool' | 'job',
+  id: string | undefined,
+  rangeMs: number,
+): UseQueryResult<ChartSeries, AppError> {
+  const client = useClient();
+  return useQuery<ChartSeries, AppError>({
+    queryKey: historyKeys.series(accountId ?? '', kind, id ?? '', rangeMs),
+    queryFn: () => client.call('history.series', { accountId: accountId ?? '', kind, id: id ?? '', rangeMs }),
+    enabled: accountId !== undefined && id !== undefined,
+    // Keep the chart on screen while another range of the same entity loads; never show another entity's chart.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === id ? previous : undefined),
+    ...livePolling(POLL_LIST_MS),
+  });
+}
