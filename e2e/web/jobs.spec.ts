@@ -1,39 +1,12 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-
-type Theme = 'light' | 'dark';
+import { screenshots } from '../support/screenshots';
 
 // Tasks run as real processes on a 2-node emulator pool; a few seconds each plus scheduling.
 const TASKS_DONE = { timeout: 60_000 };
 
 const FAILING = ['fail-1', 'fail-2', 'fail-3'];
 const SUCCEEDING = ['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5', 'ok-6'];
-
-async function setTheme(page: Page, theme: Theme): Promise<void> {
-  // The page's own storage, then a reload: the theme choice is read at start, as a returning user's would be.
-  await page.evaluate((value) => {
-    const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
-    storage.setItem('batchLens.theme', value);
-  }, theme);
-  await page.reload();
-  await expect(page.getByTestId('app-root')).toHaveAttribute('data-theme', theme);
-}
-
-/** Saves a screenshot of the current view in dark and light themes as test artifacts, ending in light. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string, ready: Locator): Promise<void> {
-  // The app scrolls inside its main area, so a tall window is what shows a whole page (the task list included).
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1500 });
-  for (const theme of ['dark', 'light'] as const) {
-    await setTheme(page, theme);
-    await expect(ready).toBeVisible();
-    const path = testInfo.outputPath(`${name}-${theme}.png`);
-    // Transitions finished, so a control that just became enabled is not captured half-faded.
-    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-    await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 /** A marker in the page's globals: it survives in-app navigation and polling, and disappears on any reload. */
 async function markPage(page: Page): Promise<void> {

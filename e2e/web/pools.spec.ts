@@ -1,31 +1,9 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { screenshots } from '../support/screenshots';
 
 // The sampler writes a point every 10 s; a chart change needs up to two samples plus a 10 s history poll.
 const SAMPLED = { timeout: 45_000 };
-
-type Theme = 'light' | 'dark';
-
-async function setTheme(page: Page, theme: Theme): Promise<void> {
-  // The page's own storage: the theme choice survives the reload, as a user's would.
-  await page.evaluate((value) => {
-    const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
-    storage.setItem('batchLens.theme', value);
-  }, theme);
-  await page.reload();
-  await expect(page.getByTestId('app-root')).toHaveAttribute('data-theme', theme);
-}
-
-/** Saves a full-page screenshot of the current view in both themes as test artifacts, ending in the light theme. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string, ready: Locator): Promise<void> {
-  for (const theme of ['dark', 'light'] as const) {
-    await setTheme(page, theme);
-    await expect(ready).toBeVisible();
-    const path = testInfo.outputPath(`${name}-${theme}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
-  }
-}
 
 /** The values of a chart's newest point, from its `data-latest` ("key:value,…"). */
 async function latestPoint(chart: Locator): Promise<Record<string, number>> {
@@ -72,7 +50,7 @@ test.describe('pools and nodes over the web host and the local emulator', () => 
 
     // The list shows the pool with its node counts.
     await page.goto(page.url().replace(/#.*$/, '#/pools'));
-    const row = page.locator(`[data-row-key="${poolId}"]`);
+    const row = page.locator(`[data-row-id="${poolId}"]`);
     await expect(row).toBeVisible();
     await expect(row.locator('[data-counts]')).toHaveAttribute('data-counts', 'idle:3');
     await screenshots(page, testInfo, 'pools-list', row);

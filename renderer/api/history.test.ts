@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffInterval, livePolling, MAX_POLL_BACKOFF_MS } from './history';
+import { backoffInterval, failingRetryMs, livePolling, MAX_POLL_BACKOFF_MS } from './history';
 import { historyKeys, nodeKeys, poolKeys } from './keys';
 
 describe('backoffInterval', () => {
@@ -35,5 +35,12 @@ describe('pool, node and history keys', () => {
     expect(nodeKeys.list('a', 'p', 'idle').slice(0, 4)).toEqual([...nodeKeys.pool('a', 'p')]);
     expect(nodeKeys.list('a', 'p', undefined)).not.toEqual(nodeKeys.list('a', 'p', 'idle'));
     expect(historyKeys.series('a', 'pool', 'p', 600_000)).not.toEqual(historyKeys.series('a', 'job', 'p', 600_000));
+  });
+});
+
+describe('failingRetryMs', () => {
+  it('is undefined while fetches succeed and the backed-off interval once they fail', () => {
+    expect(failingRetryMs(10_000, 0)).toBeUndefined();
+    expect(failingRetryMs(10_000, 2)).toBe(40_000);
   });
 });

@@ -15,6 +15,11 @@ export function backoffInterval(baseMs: number, failures: number): number {
   return Math.min(baseMs * 2 ** Math.min(failures, 16), Math.max(baseMs, MAX_POLL_BACKOFF_MS));
 }
 
+/** How long polling waits while fetches keep failing, or undefined while they succeed (for RefreshBar's warning). */
+export function failingRetryMs(baseMs: number, failures: number): number | undefined {
+  return failures > 0 ? backoffInterval(baseMs, failures) : undefined;
+}
+
 /**
  * react-query options for a live view: poll every `baseMs` while the window is visible (react-query skips
  * interval refetches of hidden documents when refetchIntervalInBackground is false), backing off after failures.

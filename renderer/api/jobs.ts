@@ -3,11 +3,11 @@ import { useCallback } from 'react';
 import type { CallArgs } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import type { JobDetail, JobSummary, JobTaskCounts } from '../../shared/models';
-import { idBatches } from '../views/jobs/visible-batches';
 import { useClient } from './client-context';
 import { livePolling } from './history';
 import { POLL_COUNTS_MS, POLL_ENTITY_MS, POLL_LIST_MS } from './intervals';
 import { historyKeys, jobKeys, taskKeys } from './keys';
+import { idBatches } from './visible-batches';
 
 /** The account's jobs (`jobs.list`), optionally filtered by state on the service; polled on POLL_LIST_MS. */
 export function useJobs(accountId: string | undefined, state: string | undefined): UseQueryResult<JobSummary[], AppError> {

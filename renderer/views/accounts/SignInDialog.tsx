@@ -14,12 +14,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DeviceCodeNotice } from '../../../shared/models';
 import { useCancelSignIn, usePendingSignIns } from '../../api/auth';
 import type { PendingSignIn } from '../../api/sign-in-requests';
 import { isHttpsUrl } from '../../api/sign-in-url';
 import { InlineError } from '../../components/InlineError';
+import { useNow } from '../../components/use-now';
 import { expiryText } from './sign-in-text';
 
 const useStyles = makeStyles({
@@ -34,15 +35,6 @@ const useStyles = makeStyles({
   codeRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 function SignInLink({ url, children }: { url: string; children: string }) {
   // Only https pages are ever offered as links; anything else is shown as text.

@@ -16,9 +16,9 @@ import {
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAddJob } from '../../api/jobs';
+import { AppLink } from '../../components/AppLink';
 import { InlineError } from '../../components/InlineError';
 import { Page } from '../../components/Page';
-import { AppLink } from './AccountGate';
 import { readJsonSpec } from './form-fields';
 import { EMPTY_JOB_FORM, jobFormFromSpec, jobSpecFromForm, jobSpecPreview, type JobForm } from './job-form';
 import { JOBS_PATH, jobPath } from './routes';

@@ -2,7 +2,7 @@ import { Body1, Button, Radio, RadioGroup, Toolbar, makeStyles, tokens } from '@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useJobAction } from '../../api/jobs';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { JOB_ACTION_TEXT, availableJobActions, type JobActionName } from './job-info';
 import { JOBS_PATH } from './routes';
 

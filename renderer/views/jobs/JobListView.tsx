@@ -1,23 +1,24 @@
-import { Button, Caption1, Field, SearchBox, Select, Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { JobSummary, JobTaskCounts } from '../../../shared/models';
 import { useJobs, useTaskCounts } from '../../api/jobs';
+import { visibleIds } from '../../api/visible-batches';
+import { AppLink } from '../../components/AppLink';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
+import { ListSearch, StateFilter } from '../../components/ListFilters';
 import { Page } from '../../components/Page';
+import { RefreshBar } from '../../components/RefreshBar';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { useDebounced } from '../../components/use-now';
+import { VirtualTable, type Column, type RowRange } from '../../components/VirtualTable';
 import { jobStatus } from '../tasks/task-status';
-import { AppLink } from './AccountGate';
-import { CopyIdButton } from './CopyIdButton';
-import { JobProgressBar } from './JobProgressBar';
 import { JOB_STATE_FILTERS, isJobStateFilter, searchJobs, type JobStateFilter } from './job-filters';
+import { JobProgressBar } from './JobProgressBar';
 import { progressTotal } from './progress-segments';
-import { RefreshBar } from './RefreshBar';
 import { jobPath, NEW_JOB_PATH, poolPath } from './routes';
 import { StatusBadge } from './StatusBadge';
-import { useListHotkeys } from './use-list-hotkeys';
-import { useDebounced } from './use-now';
-import { visibleIds } from './visible-batches';
-import { VirtualTable, type Column, type RowRange } from './VirtualTable';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
@@ -104,25 +105,15 @@ export function JobListView({ accountId }: { accountId: string }) {
   return (
     <Page title="Jobs">
       <div className={styles.toolbar}>
-        <Field label="Search by id">
-          <SearchBox
-            ref={searchRef}
-            value={search}
-            onChange={(_e, data) => setParam('q', data.value)}
-            placeholder="Search jobs ( / )"
-            aria-keyshortcuts="/"
-            data-testid="job-search"
-          />
-        </Field>
-        <Field label="State">
-          <Select value={state} onChange={(_e, data) => setParam('state', data.value)} data-testid="job-state-filter">
-            {JOB_STATE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ListSearch
+          label="Search by id"
+          value={search}
+          onChange={(value) => setParam('q', value)}
+          placeholder="Search jobs ( / )"
+          inputRef={searchRef}
+          testId="job-search"
+        />
+        <StateFilter value={state} options={JOB_STATE_FILTERS} onChange={(value) => setParam('state', value)} testId="job-state-filter" />
         <span className={styles.grow} />
         <RefreshBar updatedAt={jobs.dataUpdatedAt} isFetching={jobs.isFetching} onRefresh={refresh} />
         <Button appearance="primary" onClick={() => navigate(NEW_JOB_PATH)} data-testid="create-job">

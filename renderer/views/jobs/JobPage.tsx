@@ -5,22 +5,22 @@ import type { TaskCountsView } from '../../../shared/models';
 import { useHistory } from '../../api/history';
 import { useJob, useRefreshJob, useTaskCounts } from '../../api/jobs';
 import { DEFAULT_CHART_RANGE_MS, RangeSelector, TimeSeriesChart, type ChartLine } from '../../charts';
+import { AppLink } from '../../components/AppLink';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
+import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
+import { RefreshBar } from '../../components/RefreshBar';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { AddTasksDialog } from '../tasks/AddTasksDialog';
-import { TaskList } from '../tasks/TaskList';
 import { jobStatus } from '../tasks/task-status';
-import { AppLink } from './AccountGate';
-import { CopyIdButton } from './CopyIdButton';
+import { TaskList } from '../tasks/TaskList';
+import { jobInfoRows } from './job-info';
 import { JobActions } from './JobActions';
 import { JobProgressBar } from './JobProgressBar';
-import { jobInfoRows } from './job-info';
-import { JsonView } from './JsonView';
 import { progressTotal } from './progress-segments';
-import { RefreshBar } from './RefreshBar';
 import { JOBS_PATH, poolPath } from './routes';
 import { StatusBadge } from './StatusBadge';
-import { useListHotkeys } from './use-list-hotkeys';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },

@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
+import { AccountGate } from '../../components/AccountGate';
 import { TaskPage } from '../tasks/TaskPage';
-import { AccountGate } from './AccountGate';
 import { CreateJobView } from './CreateJobView';
 import { JobListView } from './JobListView';
 import { JobPage } from './JobPage';
@@ -9,10 +9,10 @@ import { JobPage } from './JobPage';
 export function JobsView() {
   return (
     <Routes>
-      <Route index element={<AccountGate>{(accountId) => <JobListView accountId={accountId} />}</AccountGate>} />
-      <Route path="new" element={<AccountGate>{(accountId) => <CreateJobView accountId={accountId} />}</AccountGate>} />
-      <Route path=":jobId" element={<AccountGate>{(accountId) => <JobPage accountId={accountId} />}</AccountGate>} />
-      <Route path=":jobId/tasks/:taskId" element={<AccountGate>{(accountId) => <TaskPage accountId={accountId} />}</AccountGate>} />
+      <Route index element={<AccountGate what="Jobs" pageTitle="Jobs">{(accountId) => <JobListView accountId={accountId} />}</AccountGate>} />
+      <Route path="new" element={<AccountGate what="Jobs" pageTitle="Jobs">{(accountId) => <CreateJobView accountId={accountId} />}</AccountGate>} />
+      <Route path=":jobId" element={<AccountGate what="Jobs" pageTitle="Jobs">{(accountId) => <JobPage accountId={accountId} />}</AccountGate>} />
+      <Route path=":jobId/tasks/:taskId" element={<AccountGate what="Jobs" pageTitle="Jobs">{(accountId) => <TaskPage accountId={accountId} />}</AccountGate>} />
     </Routes>
   );
 }

@@ -1,6 +1,6 @@
 // Field readers shared by the create-job and add-task forms: each answers a value or a message for the field.
 
-import { parseDurationInput } from './time-format';
+import { parseDurationInput } from '../../components/time-format';
 
 /** Batch ids: 1-64 letters, digits, hyphens or underscores. */
 export const BATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;

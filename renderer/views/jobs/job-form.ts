@@ -1,4 +1,4 @@
-import { isoDurationMs } from './time-format';
+import { isoDurationMs } from '../../components/time-format';
 import { readDuration, readId, readInteger } from './form-fields';
 
 /** What the create-job form holds, as typed. */

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../../../shared/models';
+import { formatTime } from '../../components/time-format';
 import { constraintDuration } from '../tasks/task-detail-model';
-import { formatTime } from './time-format';
 
 /** The job actions of the job page. */
 export type JobActionName = 'disable' | 'enable' | 'terminate' | 'delete';

@@ -1,10 +1,10 @@
 import { Caption1, Dropdown, Input, Link, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type RefObject } from 'react';
 import type { NodeSummary } from '../../../shared/models';
+import { CopyIdButton } from '../../components/CopyIdButton';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useTheme } from '../../theme/theme-context';
-import { CopyIdButton } from '../pools/CopyIdButton';
 import { nodeStateColors, nodeStateIndex, nodeStateLabel, NODE_STATES } from '../pools/node-states';
-import { VirtualTable, type Column } from '../pools/VirtualTable';
 import { NODE_FILTERS, filterNodes, nodePath } from './node-model';
 
 const useStyles = makeStyles({
@@ -50,7 +50,7 @@ export function NodeList({ poolId, nodes, searchRef }: NodeListProps) {
         render: (n) => (
           <span className={styles.idCell}>
             <Link href={`#${nodePath(poolId, n.id)}`}>{n.id}</Link>
-            <CopyIdButton value={n.id} label="node ID" />
+            <CopyIdButton value={n.id} what="node ID" />
           </span>
         ),
       },
@@ -84,7 +84,7 @@ export function NodeList({ poolId, nodes, searchRef }: NodeListProps) {
           {rows.length} of {nodes.length} nodes
         </Caption1>
       </div>
-      <VirtualTable rows={rows} columns={columns} rowKey={(n) => n.id} aria-label="Nodes of the pool" emptyText="No node matches." testId="nodes-table" />
+      <VirtualTable rows={rows} columns={columns} rowKey={(n) => n.id} label="Nodes of the pool" rowHeight={36} maxHeight="520px" empty="No node matches." testId="nodes-table" />
     </section>
   );
 }

@@ -1,21 +1,23 @@
-import { Badge, Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { BulkItemResult, NodeDetail } from '../../../shared/models';
+import { failingRetryMs } from '../../api/history';
 import { POLL_ENTITY_MS } from '../../api/intervals';
 import { useNode, useNodeAction } from '../../api/nodes';
+import { AccountGate } from '../../components/AccountGate';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
+import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
-import { AccountRequired } from '../pools/AccountRequired';
-import { ConfirmDialog } from '../pools/ConfirmDialog';
-import { CopyIdButton } from '../pools/CopyIdButton';
-import { JsonView } from '../pools/PoolJsonView';
-import { RefreshBar } from '../pools/RefreshBar';
+import { RefreshBar } from '../../components/RefreshBar';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { nodeStateLabel } from '../pools/node-states';
-import { useListHotkeys } from '../pools/use-list-hotkeys';
-import { TASK_FATES, availableNodeActions, nodeActionArgs, type NodeActionSpec, type TaskFate } from './node-actions';
+import { availableNodeActions, nodeActionArgs, type NodeActionSpec, type TaskFate } from './node-actions';
 import { nodeDetailView } from './node-model';
 import { ProblemBar, StartTaskSection, TaskRefTable } from './NodeSections';
+import { TaskFateField } from './TaskFateField';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -79,7 +81,7 @@ function NodePage({ accountId, poolId, nodeId }: { accountId: string; poolId: st
   const [pending, setPending] = useState<NodeActionSpec | undefined>();
   const [fate, setFate] = useState<TaskFate>('requeue');
   const [showJson, setShowJson] = useState(false);
-  useListHotkeys(undefined, () => void node.refetch());
+  useListHotkeys(() => void node.refetch());
   const view = useMemo(() => (node.data ? nodeDetailView(node.data.raw) : undefined), [node.data]);
 
   if (node.isPending) return <Spinner size="small" label="Loading the node…" labelPosition="after" />;
@@ -102,13 +104,18 @@ function NodePage({ accountId, poolId, nodeId }: { accountId: string; poolId: st
       <div className={styles.head}>
         <span className={styles.idRow}>
           <code data-testid="node-id">{detail.id}</code>
-          <CopyIdButton value={detail.id} label="node ID" />
+          <CopyIdButton value={detail.id} what="node ID" />
           <span>
             in pool <Link href={`#/pools/${encodeURIComponent(poolId)}`}>{poolId}</Link>
           </span>
           {detail.schedulingState === 'disabled' ? <Badge color="warning">scheduling disabled</Badge> : null}
         </span>
-        <RefreshBar query={node} baseMs={POLL_ENTITY_MS} />
+        <RefreshBar
+          updatedAt={node.dataUpdatedAt}
+          isFetching={node.isFetching}
+          onRefresh={() => void node.refetch()}
+          retryInMs={failingRetryMs(POLL_ENTITY_MS, node.failureCount)}
+        />
       </div>
       {node.isError ? <InlineError title="Refreshing the node failed; showing the last known state" error={node.error} /> : null}
       {view?.errors.map((e, i) => <ProblemBar key={`${e.code}-${i}`} title="Node error" problem={e} />)}
@@ -143,19 +150,7 @@ function NodePage({ accountId, poolId, nodeId }: { accountId: string; poolId: st
           <div className={styles.section}>
             {pending.confirm}
             {pending.asksTaskFate ? (
-              <Field label="Running tasks">
-                <Dropdown
-                  value={TASK_FATES.find((f) => f.value === fate)?.label ?? ''}
-                  selectedOptions={[fate]}
-                  onOptionSelect={(_e, d) => d.optionValue && setFate(d.optionValue as TaskFate)}
-                >
-                  {TASK_FATES.map((f) => (
-                    <Option key={f.value} value={f.value}>
-                      {f.label}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <TaskFateField label="Running tasks" value={fate} onChange={setFate} />
             ) : null}
           </div>
         </ConfirmDialog>
@@ -169,11 +164,11 @@ export function NodeView() {
   const { poolId, nodeId } = useParams();
   return (
     <Page title={`Node ${nodeId ?? ''}`}>
-      <AccountRequired>
+      <AccountGate what="Pools">
         {(accountId) =>
           poolId && nodeId ? <NodePage key={`${accountId}/${poolId}/${nodeId}`} accountId={accountId} poolId={poolId} nodeId={nodeId} /> : null
         }
-      </AccountRequired>
+      </AccountGate>
     </Page>
   );
 }

@@ -19,9 +19,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { JsonObject } from '../../../shared/models';
 import { useAddPool } from '../../api/pools';
+import { AccountGate } from '../../components/AccountGate';
 import { InlineError } from '../../components/InlineError';
 import { Page } from '../../components/Page';
-import { AccountRequired } from './AccountRequired';
 import {
   DEFAULT_POOL_FORM,
   bodyToPoolForm,
@@ -222,7 +222,7 @@ function CreatePoolForm({ accountId }: { accountId: string }) {
 export function CreatePoolView() {
   return (
     <Page title="Create pool">
-      <AccountRequired>{(accountId) => <CreatePoolForm accountId={accountId} />}</AccountRequired>
+      <AccountGate what="Pools">{(accountId) => <CreatePoolForm accountId={accountId} />}</AccountGate>
     </Page>
   );
 }

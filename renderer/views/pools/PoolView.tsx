@@ -1,24 +1,25 @@
 import { Link, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { failingRetryMs } from '../../api/history';
 import { POLL_ENTITY_MS } from '../../api/intervals';
 import { useNodes } from '../../api/nodes';
 import { useDeletePool, usePool, useStopResize } from '../../api/pools';
+import { AccountGate } from '../../components/AccountGate';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
+import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
-import { NodeList } from '../nodes/NodeList';
+import { RefreshBar } from '../../components/RefreshBar';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { nodePath } from '../nodes/node-model';
-import { AccountRequired } from './AccountRequired';
+import { NodeList } from '../nodes/NodeList';
 import { AutoScalePanel } from './AutoScalePanel';
-import { ConfirmDialog } from './ConfirmDialog';
-import { CopyIdButton } from './CopyIdButton';
 import { NodeHeatmap } from './NodeHeatmap';
 import { PoolCharts } from './PoolCharts';
 import { PoolActions, PoolFacts, ResizeErrors } from './PoolHeader';
-import { JsonView } from './PoolJsonView';
-import { RefreshBar } from './RefreshBar';
 import { ResizeDialog } from './ResizeDialog';
-import { useListHotkeys } from './use-list-hotkeys';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
@@ -45,10 +46,10 @@ function PoolPage({ accountId, poolId }: { accountId: string; poolId: string }) 
   const del = useDeletePool();
   const [dialog, setDialog] = useState<'none' | 'resize' | 'delete'>('none');
   const nodeSearchRef = useRef<HTMLInputElement>(null);
-  useListHotkeys(nodeSearchRef, () => {
+  useListHotkeys(() => {
     void pool.refetch();
     void nodes.refetch();
-  });
+  }, nodeSearchRef);
   const openNode = (nodeId: string) => navigate(nodePath(poolId, nodeId));
 
   if (pool.isPending) return <Spinner size="small" label="Loading the pool…" labelPosition="after" />;
@@ -66,9 +67,14 @@ function PoolPage({ accountId, poolId }: { accountId: string; poolId: string }) 
       <div className={styles.head}>
         <span className={styles.idRow}>
           <code data-testid="pool-id">{detail.id}</code>
-          <CopyIdButton value={detail.id} label="pool ID" />
+          <CopyIdButton value={detail.id} what="pool ID" />
         </span>
-        <RefreshBar query={pool} baseMs={POLL_ENTITY_MS} />
+        <RefreshBar
+          updatedAt={pool.dataUpdatedAt}
+          isFetching={pool.isFetching}
+          onRefresh={() => void pool.refetch()}
+          retryInMs={failingRetryMs(POLL_ENTITY_MS, pool.failureCount)}
+        />
       </div>
       {pool.isError ? <InlineError title="Refreshing the pool failed; showing the last known state" error={pool.error} /> : null}
       <ResizeErrors pool={detail} />
@@ -133,7 +139,7 @@ export function PoolView() {
   const { poolId } = useParams();
   return (
     <Page title={`Pool ${poolId ?? ''}`}>
-      <AccountRequired>{(accountId) => (poolId ? <PoolPage key={`${accountId}/${poolId}`} accountId={accountId} poolId={poolId} /> : null)}</AccountRequired>
+      <AccountGate what="Pools">{(accountId) => (poolId ? <PoolPage key={`${accountId}/${poolId}`} accountId={accountId} poolId={poolId} /> : null)}</AccountGate>
     </Page>
   );
 }

@@ -2,17 +2,18 @@ import { Badge, Button, Dropdown, Input, Link, Option, makeStyles, tokens } from
 import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { PoolSummary } from '../../../shared/models';
+import { failingRetryMs } from '../../api/history';
 import { POLL_LIST_MS } from '../../api/intervals';
 import { usePools } from '../../api/pools';
+import { AccountGate } from '../../components/AccountGate';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
 import { Page } from '../../components/Page';
-import { AccountRequired } from './AccountRequired';
-import { CopyIdButton } from './CopyIdButton';
+import { RefreshBar } from '../../components/RefreshBar';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { NodeCountChips } from './NodeCountChips';
 import { POOL_FILTERS, currentOverTarget, filterPools, parsePoolFilter } from './pool-list-model';
-import { RefreshBar } from './RefreshBar';
-import { useListHotkeys } from './use-list-hotkeys';
-import { VirtualTable, type Column } from './VirtualTable';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -32,7 +33,7 @@ function PoolIdCell({ pool }: { pool: PoolSummary }) {
       <Link as="a" href={`#${poolHref(pool.id)}`} data-testid="pool-link">
         {pool.id}
       </Link>
-      <CopyIdButton value={pool.id} label="pool ID" />
+      <CopyIdButton value={pool.id} what="pool ID" />
     </span>
   );
 }
@@ -73,7 +74,7 @@ function PoolsList({ accountId }: { accountId: string }) {
   const filter = parsePoolFilter(params.get('state'));
   const search = params.get('q') ?? '';
   const searchRef = useRef<HTMLInputElement>(null);
-  useListHotkeys(searchRef, () => void pools.refetch());
+  useListHotkeys(() => void pools.refetch(), searchRef);
   const rows = useMemo(() => filterPools(pools.data ?? [], filter, search), [pools.data, filter, search]);
 
   const setParam = (name: string, value: string, empty: string) =>
@@ -111,7 +112,12 @@ function PoolsList({ accountId }: { accountId: string }) {
             </Option>
           ))}
         </Dropdown>
-        <RefreshBar query={pools} baseMs={POLL_LIST_MS} />
+        <RefreshBar
+          updatedAt={pools.dataUpdatedAt}
+          isFetching={pools.isFetching}
+          onRefresh={() => void pools.refetch()}
+          retryInMs={failingRetryMs(POLL_LIST_MS, pools.failureCount)}
+        />
         <span className={styles.grow} />
         <Button as="a" href="#/pools/new" appearance="primary">
           Create pool
@@ -123,8 +129,10 @@ function PoolsList({ accountId }: { accountId: string }) {
           rows={rows}
           columns={COLUMNS}
           rowKey={(p) => p.id}
-          aria-label="Pools"
-          emptyText={(pools.data?.length ?? 0) === 0 ? 'This account has no pools yet. Create one to get started.' : 'No pool matches the filter.'}
+          label="Pools"
+          rowHeight={36}
+          maxHeight="520px"
+          empty={(pools.data?.length ?? 0) === 0 ? 'This account has no pools yet. Create one to get started.' : 'No pool matches the filter.'}
           testId="pools-table"
         />
       )}
@@ -136,7 +144,7 @@ function PoolsList({ accountId }: { accountId: string }) {
 export function PoolsView() {
   return (
     <Page title="Pools">
-      <AccountRequired>{(accountId) => <PoolsList key={accountId} accountId={accountId} />}</AccountRequired>
+      <AccountGate what="Pools">{(accountId) => <PoolsList key={accountId} accountId={accountId} />}</AccountGate>
     </Page>
   );
 }

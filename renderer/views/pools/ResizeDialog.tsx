@@ -6,10 +6,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
-  Option,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -17,7 +15,8 @@ import { useState } from 'react';
 import type { PoolDetail } from '../../../shared/models';
 import { useResizePool } from '../../api/pools';
 import { InlineError } from '../../components/InlineError';
-import { TASK_FATES, type TaskFate } from '../nodes/node-actions';
+import type { TaskFate } from '../nodes/node-actions';
+import { TaskFateField } from '../nodes/TaskFateField';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -61,19 +60,7 @@ export function ResizeDialog({ accountId, pool, onClose }: { accountId: string; 
               <Field label="Target spot nodes" validationMessage={spotN === undefined ? 'A whole number from 0' : undefined}>
                 <Input value={spot} onChange={(_e, d) => setSpot(d.value)} inputMode="numeric" name="targetSpotNodes" />
               </Field>
-              <Field label="When nodes are removed">
-                <Dropdown
-                  value={TASK_FATES.find((f) => f.value === fate)?.label ?? ''}
-                  selectedOptions={[fate]}
-                  onOptionSelect={(_e, d) => d.optionValue && setFate(d.optionValue as TaskFate)}
-                >
-                  {TASK_FATES.map((f) => (
-                    <Option key={f.value} value={f.value}>
-                      {f.label}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <TaskFateField label="When nodes are removed" value={fate} onChange={setFate} />
               {resize.isError ? <InlineError title="The service refused the resize" error={resize.error} testId="resize-error" /> : null}
             </DialogContent>
             <DialogActions>

@@ -1,7 +1,7 @@
 import { Caption1, Field, ProgressBar, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BulkItemResult, BulkProgress } from '../../../shared/models';
-import { VirtualTable, type Column } from '../jobs/VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { progressView, summarizeResults, summaryLine } from './bulk-summary';
 
 const useStyles = makeStyles({

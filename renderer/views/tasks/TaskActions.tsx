@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AppErrorShape } from '../../../shared/errors';
 import { useTaskAction } from '../../api/tasks';
-import { ConfirmDialog } from '../jobs/ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { jobPath } from '../jobs/routes';
 import { newOperationId } from './bulk-summary';
 import type { TaskActionName } from './BulkActionDialog';

@@ -1,17 +1,18 @@
-import { Button, Caption1, Checkbox, Field, SearchBox, Select, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { TaskSummary } from '../../../shared/models';
 import { MAX_AUTO_REFRESH_PAGES, useTaskPages } from '../../api/tasks';
+import { AppLink } from '../../components/AppLink';
 import { InlineError } from '../../components/InlineError';
-import { AppLink } from '../jobs/AccountGate';
-import { RefreshBar } from '../jobs/RefreshBar';
+import { ListSearch, StateFilter } from '../../components/ListFilters';
+import { RefreshBar } from '../../components/RefreshBar';
+import { formatDuration, formatTime, spanMs } from '../../components/time-format';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { useDebounced, useNow } from '../../components/use-now';
+import { VirtualTable, type Column, type RowRange } from '../../components/VirtualTable';
 import { nodePath, taskPath } from '../jobs/routes';
 import { StatusBadge } from '../jobs/StatusBadge';
-import { formatDuration, formatTime, spanMs } from '../jobs/time-format';
-import { useListHotkeys } from '../jobs/use-list-hotkeys';
-import { useDebounced, useNow } from '../jobs/use-now';
-import { VirtualTable, type Column, type RowRange } from '../jobs/VirtualTable';
 import { BulkActionDialog, type TaskActionName } from './BulkActionDialog';
 import { EMPTY_SELECTION, headerCheckState, pruneSelection, selectAll, selectRange, selectedInOrder, toggleRow, type Selection } from './selection';
 import { TASK_STATE_FILTERS, isTaskStateFilter, taskFilterArgs, type TaskStateFilter } from './task-filters';
@@ -145,25 +146,15 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Field label="Task id starts with">
-          <SearchBox
-            ref={searchRef}
-            value={searchText}
-            onChange={(_e, d) => setParam('taskId', d.value)}
-            placeholder="Task id prefix ( / )"
-            aria-keyshortcuts="/"
-            data-testid="task-search"
-          />
-        </Field>
-        <Field label="State">
-          <Select value={state} onChange={(_e, d) => setParam('taskState', d.value)} data-testid="task-state-filter">
-            {TASK_STATE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ListSearch
+          label="Task id starts with"
+          value={searchText}
+          onChange={(value) => setParam('taskId', value)}
+          placeholder="Task id prefix ( / )"
+          inputRef={searchRef}
+          testId="task-search"
+        />
+        <StateFilter value={state} options={TASK_STATE_FILTERS} onChange={(value) => setParam('taskState', value)} testId="task-state-filter" />
         <span className={styles.grow} />
         <RefreshBar
           updatedAt={pages.dataUpdatedAt}

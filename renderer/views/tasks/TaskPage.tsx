@@ -2,20 +2,20 @@ import { Body1, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spi
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTask } from '../../api/tasks';
+import { AppLink } from '../../components/AppLink';
+import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
+import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
-import { AppLink } from '../jobs/AccountGate';
-import { CopyIdButton } from '../jobs/CopyIdButton';
-import { JsonView } from '../jobs/JsonView';
-import { RefreshBar } from '../jobs/RefreshBar';
+import { RefreshBar } from '../../components/RefreshBar';
+import { formatDuration, formatTime } from '../../components/time-format';
+import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { useNow } from '../../components/use-now';
 import { jobPath, nodePath, taskPath } from '../jobs/routes';
 import { StatusBadge } from '../jobs/StatusBadge';
-import { formatDuration, formatTime } from '../jobs/time-format';
-import { useListHotkeys } from '../jobs/use-list-hotkeys';
-import { useNow } from '../jobs/use-now';
-import { TaskActions } from './TaskActions';
 import { taskDetailModel, type TaskDetailModel } from './task-detail-model';
 import { taskStatus } from './task-status';
+import { TaskActions } from './TaskActions';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../shared/models';
-import { formatDuration, isoDurationMs, spanMs } from '../jobs/time-format';
+import { formatDuration, isoDurationMs, spanMs } from '../../components/time-format';
 
 /** One step of the task's timeline. */
 export interface TimelineStep {

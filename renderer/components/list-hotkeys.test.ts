@@ -18,12 +18,17 @@ describe('listHotkey', () => {
     expect(listHotkey(press('x'))).toBeUndefined();
   });
 
-  it('stays out of the way while typing or with modifiers (Ctrl+R reloads)', () => {
+  it('ignores keys typed into a field', () => {
+    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT']) expect(listHotkey(press('r', { target: { tagName } }))).toBeUndefined();
     expect(listHotkey(press('r', { target: { tagName: 'INPUT', type: 'search' } }))).toBeUndefined();
-    expect(listHotkey(press('/', { target: { tagName: 'TEXTAREA' } }))).toBeUndefined();
     expect(listHotkey(press('r', { target: { tagName: 'DIV', isContentEditable: true } }))).toBeUndefined();
+    expect(listHotkey(press('/', { target: { tagName: 'DIV', role: 'textbox' } }))).toBeUndefined();
+  });
+
+  it('leaves modified keys to the browser and the app (Ctrl+R reloads, Alt+digits switch sections)', () => {
     expect(listHotkey(press('r', { ctrlKey: true }))).toBeUndefined();
-    expect(listHotkey(press('/', { metaKey: true }))).toBeUndefined();
+    expect(listHotkey(press('r', { metaKey: true }))).toBeUndefined();
+    expect(listHotkey(press('/', { altKey: true }))).toBeUndefined();
   });
 
   it('still works from buttons, checkboxes and the heatmap canvas', () => {

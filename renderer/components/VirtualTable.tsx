@@ -26,8 +26,10 @@ export interface VirtualTableProps<T> {
   /** The table's accessible name. */
   label: string;
   rowHeight?: number;
-  /** Height of the scrolling body (CSS). */
+  /** Height of the scrolling body (CSS); defaults to 60vh unless `maxHeight` is given. */
   height?: string;
+  /** Lets the body shrink to fit few rows, scrolling only beyond this height (CSS). */
+  maxHeight?: string;
   /** Told whenever the rows on screen change, e.g. to fetch counts for them or the next page. */
   onRangeChange?: (range: RowRange) => void;
   isSelected?: (row: T) => boolean;
@@ -77,7 +79,7 @@ const useStyles = makeStyles({
  * Rows are ARIA table rows with their absolute index, so assistive tech knows where it is in the whole list.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { rows, columns, rowKey, label, rowHeight = 40, height = '60vh', onRangeChange, isSelected, empty, footer, testId } = props;
+  const { rows, columns, rowKey, label, rowHeight = 40, height, maxHeight, onRangeChange, isSelected, empty, footer, testId } = props;
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual mutates its instance; nothing here is memoized across renders, so the compiler warning does not apply.
@@ -97,8 +99,16 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   }, [onRangeChange, firstVisible, lastVisible, lastRendered]);
 
   const template = columns.map((c) => c.width).join(' ');
+  const bodySize = maxHeight && !height ? { maxHeight } : { height: height ?? '60vh' };
   return (
-    <div className={styles.table} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+    <div
+      className={styles.table}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      data-testid={testId}
+      data-row-count={rows.length}
+    >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.header)} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
@@ -108,7 +118,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className={styles.body} style={{ height }} role="rowgroup">
+      <div ref={scrollRef} className={styles.body} style={bodySize} role="rowgroup">
         {rows.length === 0 ? <div className={styles.empty}>{empty}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {

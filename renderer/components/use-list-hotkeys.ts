@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
-import { listKeyAction } from './list-hotkeys';
+import { listHotkey } from './list-hotkeys';
 
 /**
  * Wires `/` to focus `searchRef` and `r` to `onRefresh` (each when given) while the calling view is mounted.
@@ -11,15 +11,16 @@ export function useListHotkeys(onRefresh: (() => void) | undefined, searchRef?: 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
-      const target = event.target instanceof HTMLElement ? event.target : undefined;
-      const action = listKeyAction({
-        key: event.key,
-        altKey: event.altKey,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        targetTag: target?.tagName,
-        targetEditable: target?.isContentEditable || target?.getAttribute('role') === 'textbox',
-      });
+      const element = event.target instanceof HTMLElement ? event.target : undefined;
+      const target = element
+        ? {
+            tagName: element.tagName,
+            isContentEditable: element.isContentEditable,
+            type: element instanceof HTMLInputElement ? element.type : undefined,
+            role: element.getAttribute('role'),
+          }
+        : null;
+      const action = listHotkey({ key: event.key, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, target });
       if (action === 'search' && searchRef?.current) {
         event.preventDefault();
         searchRef.current.focus();

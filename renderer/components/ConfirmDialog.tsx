@@ -11,9 +11,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { InlineError } from '../../components/InlineError';
+import { InlineError } from './InlineError';
 
 const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   danger: {
     backgroundColor: tokens.colorStatusDangerBackground3,
     ':hover': { backgroundColor: tokens.colorStatusDangerBackground3Hover },
@@ -23,7 +24,8 @@ const useStyles = makeStyles({
 
 /** Props of ConfirmDialog. */
 export interface ConfirmDialogProps {
-  open: boolean;
+  /** Defaults to true, for callers that mount the dialog only while it is wanted. */
+  open?: boolean;
   title: string;
   /** What will happen, in plain words, plus any options (e.g. how to treat running tasks). */
   children: ReactNode;
@@ -31,22 +33,33 @@ export interface ConfirmDialogProps {
   /** Destructive actions are marked as such on the button. */
   danger?: boolean;
   busy?: boolean;
+  /** The failure of the last attempt, shown inside the dialog so it can be retried. */
   error?: unknown;
+  /** Heading of that failure; defaults to "Could not <confirm label>". */
+  errorTitle?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** The confirmation every state-changing action goes through; shows the service's error inline if it refuses. */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { open = true, title, children, confirmLabel, danger, busy = false, error, errorTitle, onConfirm, onCancel } = props;
   const styles = useStyles();
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => (data.open ? undefined : onCancel())} modalType="alert">
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_e, data) => {
+        // Escape must not abandon a request that is already on its way.
+        if (!data.open && !busy) onCancel();
+      }}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
+          <DialogContent className={styles.content}>
             {children}
-            {error ? <InlineError title={`Could not ${confirmLabel.toLowerCase()}`} error={error} testId="confirm-error" /> : null}
+            {error ? <InlineError title={errorTitle ?? `Could not ${confirmLabel.toLowerCase()}`} error={error} testId="confirm-error" /> : null}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel} disabled={busy}>

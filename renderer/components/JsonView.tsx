@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { JsonObject } from '../../../shared/models';
+import type { JsonValue } from '../../shared/models';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -19,8 +19,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** An entity as the service returned it: pretty-printed, read-only, with a button that copies it. */
-export function JsonView({ value, label }: { value: JsonObject; label: string }) {
+/** An entity exactly as the service returned it: pretty-printed, read-only, with a button that copies it. */
+export function JsonView({ value, label }: { value: JsonValue; label: string }) {
   const styles = useStyles();
   const text = useMemo(() => JSON.stringify(value, null, 2), [value]);
   const [copied, setCopied] = useState(false);

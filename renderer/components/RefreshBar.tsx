@@ -5,6 +5,7 @@ import { useNow } from './use-now';
 const useStyles = makeStyles({
   bar: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   text: { color: tokens.colorNeutralForeground3, minWidth: '150px' },
+  warn: { color: tokens.colorPaletteMarigoldForeground2 },
 });
 
 /** Props of RefreshBar. */
@@ -15,10 +16,12 @@ export interface RefreshBarProps {
   onRefresh: () => void;
   /** Why automatic refresh is off, when it is. */
   pausedReason?: string;
+  /** While refreshes fail: how long polling now waits between attempts. */
+  retryInMs?: number;
 }
 
-/** The refresh button (shortcut `r`) with the "last updated" time that keeps ticking. */
-export function RefreshBar({ updatedAt, isFetching, onRefresh, pausedReason }: RefreshBarProps) {
+/** The refresh button (shortcut `r`) with the "last updated" time that keeps ticking, and a warning while refreshes fail. */
+export function RefreshBar({ updatedAt, isFetching, onRefresh, pausedReason, retryInMs }: RefreshBarProps) {
   const styles = useStyles();
   const now = useNow();
   const at = updatedAt ? new Date(updatedAt).toLocaleTimeString() : undefined;
@@ -30,10 +33,18 @@ export function RefreshBar({ updatedAt, isFetching, onRefresh, pausedReason }: R
         </Button>
       </Tooltip>
       {isFetching ? <Spinner size="extra-tiny" aria-label="Refreshing" /> : null}
-      <Caption1 className={styles.text} data-testid="last-updated" title={at ? `Last updated at ${at}` : undefined}>
+      <Caption1
+        className={styles.text}
+        data-testid="last-updated"
+        data-updated-at={updatedAt || undefined}
+        title={at ? `Last updated at ${at}` : undefined}
+      >
         {updatedAgo(updatedAt, now)}
         {pausedReason ? ` · ${pausedReason}` : ''}
       </Caption1>
+      {retryInMs !== undefined ? (
+        <Caption1 className={styles.warn}>Refresh failing; retrying every {Math.round(retryInMs / 1000)} s</Caption1>
+      ) : null}
     </span>
   );
 }
