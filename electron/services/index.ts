@@ -7,6 +7,7 @@ import { appInfo } from './app/info';
 import { createDispatcher, type Dispatch, type Handlers } from './contract/dispatch';
 import { EntraService } from './entra/service';
 import { EventBus } from './events';
+import { fileHandlers } from './files/handlers';
 import { startLocalEmulator, type EmulatorCommand, type LocalEmulator } from './local/emulator-process';
 import { runSampleWorkload } from './local/sample-workload';
 import { monitoringHandlers } from './monitor/handlers';
@@ -88,6 +89,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   const handlers: Handlers = {
     ...monitoringHandlers(accounts, monitor, events),
+    ...fileHandlers(accounts),
     'app.info': async () => info,
     'settings.get': async () => settings.view(),
     'settings.update': (patch) => settings.update(patch),

@@ -4,6 +4,10 @@ import type {
   BulkItemResult,
   BulkProgress,
   ChartSeries,
+  FileChunk,
+  FilePage,
+  FileTail,
+  NodeFileProperties,
   JobDetail,
   JobSummary,
   JobTaskCounts,
@@ -24,9 +28,11 @@ import type {
   SampleWorkload,
   SettingsView,
 } from '../models';
+import { filePath, fileSource, folderPath, MAX_READ_BYTES, MAX_TAIL_LINES, namePrefix } from './files';
 import type { CallName, EventName } from './names';
 
 export * from './names';
+export * from './files';
 
 /** One call: the schema its `unknown` arguments are parsed with, and (as a type) what it answers. */
 export interface CallSpec<Args extends z.ZodType, Result> {
@@ -212,6 +218,36 @@ export const calls = {
         id: entityId,
         rangeMs: z.number().int().min(60_000).max(7 * 24 * 3600_000),
       })
+      .strict(),
+  ),
+  'files.list': call<FilePage>()(
+    z
+      .object({
+        ...scope,
+        source: fileSource,
+        path: folderPath.optional(),
+        recursive: z.boolean().optional(),
+        prefix: namePrefix.optional(),
+        continuation: z.string().max(4096).optional(),
+        maxResults: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'files.properties': call<NodeFileProperties>()(z.object({ ...scope, source: fileSource, path: filePath }).strict()),
+  'files.read': call<FileChunk>()(
+    z
+      .object({
+        ...scope,
+        source: fileSource,
+        path: filePath,
+        offset: z.number().int().min(0, 'The offset cannot be negative').max(Number.MAX_SAFE_INTEGER),
+        length: z.number().int().min(1).max(MAX_READ_BYTES, 'One read returns at most 1 MiB'),
+      })
+      .strict(),
+  ),
+  'files.tail': call<FileTail>()(
+    z
+      .object({ ...scope, source: fileSource, path: filePath, lines: z.number().int().min(1).max(MAX_TAIL_LINES, `A tail returns at most ${MAX_TAIL_LINES} lines`) })
       .strict(),
   ),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };

@@ -41,6 +41,10 @@ export const CALL_NAMES = [
   'tasks.add',
   'tasks.action',
   'history.series',
+  'files.list',
+  'files.properties',
+  'files.read',
+  'files.tail',
 ] as const;
 
 /** Every event main may push to the renderer. */
