@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffInterval, failingRetryMs, livePolling, MAX_POLL_BACKOFF_MS } from './history';
+import { backoffInterval, failingRetryMs, failureStreak, livePolling, MAX_POLL_BACKOFF_MS } from './history';
 import { historyKeys, nodeKeys, poolKeys } from './keys';
 
 describe('backoffInterval', () => {
@@ -20,11 +20,25 @@ describe('backoffInterval', () => {
 });
 
 describe('livePolling', () => {
-  it('reads the failure count off the query and never polls in the background', () => {
+  it('backs off further with every failed poll of an outage and resets after a success', () => {
     const options = livePolling(5_000);
     expect(options.refetchIntervalInBackground).toBe(false);
-    expect(options.refetchInterval({ state: { fetchFailureCount: 0 } })).toBe(5_000);
-    expect(options.refetchInterval({ state: { fetchFailureCount: 2 } })).toBe(20_000);
+    const query = { state: { errorUpdateCount: 0, dataUpdatedAt: 100, errorUpdatedAt: 0 } };
+    expect(options.refetchInterval(query)).toBe(5_000);
+    const waits: number[] = [];
+    for (let poll = 1; poll <= 3; poll++) {
+      query.state = { ...query.state, errorUpdateCount: poll, errorUpdatedAt: 100 + poll };
+      waits.push(options.refetchInterval(query));
+    }
+    expect(waits).toEqual([10_000, 20_000, 40_000]);
+    query.state = { ...query.state, dataUpdatedAt: 200 };
+    expect(options.refetchInterval(query)).toBe(5_000);
+    query.state = { ...query.state, errorUpdateCount: 4, errorUpdatedAt: 300 };
+    expect(options.refetchInterval(query)).toBe(10_000);
+  });
+
+  it('counts failures from the start for a query that never succeeded', () => {
+    expect(failureStreak({ state: { errorUpdateCount: 2, dataUpdatedAt: 0, errorUpdatedAt: 50 } })).toBe(2);
   });
 });
 

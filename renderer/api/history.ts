@@ -20,13 +20,33 @@ export function failingRetryMs(baseMs: number, failures: number): number | undef
   return failures > 0 ? backoffInterval(baseMs, failures) : undefined;
 }
 
+/** The parts of a react-query query's state the failure streak is read from. */
+export interface PollQuery {
+  state: { errorUpdateCount: number; dataUpdatedAt: number; errorUpdatedAt: number };
+}
+
+const streakBaseline = new WeakMap<object, number>();
+
+/**
+ * Failed polls since the last success. react-query's own fetchFailureCount restarts with every fetch, so it
+ * cannot make polling back off further and further through a long outage; this count does.
+ */
+export function failureStreak(query: PollQuery): number {
+  const { state } = query;
+  if (state.dataUpdatedAt >= state.errorUpdatedAt) {
+    streakBaseline.set(query, state.errorUpdateCount);
+    return 0;
+  }
+  return state.errorUpdateCount - (streakBaseline.get(query) ?? 0);
+}
+
 /**
  * react-query options for a live view: poll every `baseMs` while the window is visible (react-query skips
  * interval refetches of hidden documents when refetchIntervalInBackground is false), backing off after failures.
  */
 export function livePolling(baseMs: number) {
   return {
-    refetchInterval: (query: { state: { fetchFailureCount: number } }) => backoffInterval(baseMs, query.state.fetchFailureCount),
+    refetchInterval: (query: PollQuery) => backoffInterval(baseMs, failureStreak(query)),
     refetchIntervalInBackground: false,
   } as const;
 }

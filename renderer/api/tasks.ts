@@ -5,7 +5,7 @@ import type { AppError } from '../../shared/errors';
 import type { BulkItemResult, BulkProgress, TaskDetail, TaskPage } from '../../shared/models';
 import { useClient } from './client-context';
 import { useContractEvent } from './events';
-import { backoffInterval } from './history';
+import { backoffInterval, failureStreak } from './history';
 import { POLL_ENTITY_MS, POLL_LIST_MS } from './intervals';
 import { jobKeys, taskKeys } from './keys';
 
@@ -38,7 +38,7 @@ export function useTaskPages(accountId: string | undefined, jobId: string, filte
     getNextPageParam: (last) => last.continuation,
     enabled: accountId !== undefined,
     refetchInterval: (query) =>
-      (query.state.data?.pages.length ?? 0) > MAX_AUTO_REFRESH_PAGES ? false : backoffInterval(POLL_LIST_MS, query.state.fetchFailureCount),
+      (query.state.data?.pages.length ?? 0) > MAX_AUTO_REFRESH_PAGES ? false : backoffInterval(POLL_LIST_MS, failureStreak(query)),
     refetchIntervalInBackground: false,
   });
 }
@@ -50,7 +50,7 @@ export function useTask(accountId: string | undefined, jobId: string, taskId: st
     queryKey: taskKeys.detail(accountId ?? '', jobId, taskId),
     queryFn: () => client.call('tasks.get', { accountId: accountId ?? '', jobId, taskId }),
     enabled: accountId !== undefined,
-    refetchInterval: (query) => backoffInterval(POLL_ENTITY_MS, query.state.fetchFailureCount),
+    refetchInterval: (query) => backoffInterval(POLL_ENTITY_MS, failureStreak(query)),
     refetchIntervalInBackground: false,
   });
 }
