@@ -13,7 +13,7 @@ import { ALICE, BOB, TENANT_A, TENANT_B, TEST_CLIENT_ID, startAuthFixture, type 
 import { expireAccessTokens } from './testing/cache-inspect';
 import { FakeArm } from './testing/fake-arm';
 import { FakeBatchAccount } from './testing/fake-batch';
-import { FileTestVault } from './testing/file-test-vault';
+import { PlaintextFileVault } from '../vault/plaintext-file-vault';
 import { filesUnder, findLeaks, textLeaks } from './testing/leak-scan';
 import { toTokenCredential } from './token-credential';
 import { cacheKey } from './vault-cache-plugin';
@@ -72,7 +72,8 @@ describe('no token material outside the vault', () => {
       ),
     ];
     try {
-      const vault = new FileTestVault(join(vaultDir, 'secrets.json'));
+      // A plain-text vault on purpose: the scan must tell the vault's own file from every other file.
+      const { vault } = await PlaintextFileVault.open(join(vaultDir, 'secrets.json'));
       const { auth } = fx.createAuth({ vault, armEndpoint: arm.origin, log: (level, message) => console.warn(level, message) });
       fx.idp.signInAs(ALICE);
       const alice = await auth.signInInteractive();
