@@ -6,6 +6,7 @@ import { createServices, type Services } from './services';
 import { guardWebContents, isExternalLinkAllowed } from './shell/guards';
 import { isOurMainFrame, registerContract } from './shell/ipc';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/protocol';
+import { downloadTargetDialog } from './shell/dialogs';
 import { createSafeStorageCipher } from './shell/safe-storage';
 import { showMonitorNotifications } from './shell/notifications';
 import { hardenSession } from './shell/session';
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     cipher: await createSafeStorageCipher(),
     openBrowser: (url) => openHttpsExternally(url),
+    chooseDownloadTarget: downloadTargetDialog(() => mainWindow),
     // The emulator runs under Electron's own Node, so no separate Node install is needed.
     emulator: { command: process.execPath, args: [join(here, 'emulator.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
     log: (line) => console.log(line),

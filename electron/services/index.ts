@@ -7,7 +7,10 @@ import { appInfo } from './app/info';
 import { createDispatcher, type Dispatch, type Handlers } from './contract/dispatch';
 import { EntraService } from './entra/service';
 import { EventBus } from './events';
+import { failureHandlers } from './failures/handlers';
+import { DownloadService, type ChooseDownloadTarget } from './files/download/service';
 import { fileHandlers } from './files/handlers';
+import { accountRunner } from './files/runner';
 import { startLocalEmulator, type EmulatorCommand, type LocalEmulator } from './local/emulator-process';
 import { runSampleWorkload } from './local/sample-workload';
 import { monitoringHandlers } from './monitor/handlers';
@@ -29,12 +32,16 @@ export interface ServiceOptions {
   openBrowser?: (url: string) => Promise<void>;
   /** How to run the built-in local emulator; false to run without it (some tests). */
   emulator: EmulatorCommand | false;
+  /** The desktop's save / choose-folder dialog; absent under the web host, where downloads go to the browser. */
+  chooseDownloadTarget?: ChooseDownloadTarget;
   log?: (line: string) => void;
 }
 
 export interface Services {
   dispatch: Dispatch;
   events: EventBus;
+  /** Desktop downloads and the web host's one-time download links. */
+  downloads: DownloadService;
   dispose(): Promise<void>;
 }
 
@@ -86,10 +93,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   const monitor = new Monitor({ accounts, history: new HistoryStore(join(options.dataDir, 'history')), events, log });
   monitor.start();
+  const downloads = new DownloadService({
+    runner: accountRunner(accounts),
+    events,
+    ...(options.chooseDownloadTarget ? { chooseTarget: options.chooseDownloadTarget } : {}),
+  });
 
   const handlers: Handlers = {
     ...monitoringHandlers(accounts, monitor, events),
-    ...fileHandlers(accounts),
+    ...fileHandlers(accounts, downloads),
+    ...failureHandlers(accounts),
     'app.info': async () => info,
     'settings.get': async () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -117,7 +130,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   return {
     dispatch: createDispatcher(handlers),
     events,
+    downloads,
     dispose: async () => {
+      downloads.cancelAll();
       await monitor.stop();
       await local?.stop();
     },

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { readRendererFile } from '../services/renderer-files';
 import { SECURITY_HEADERS } from '../services/security/csp';
 import { checkAccess, sessionCookie } from './auth';
+import { DOWNLOAD_ROUTE, serveDownload } from './download';
 import { streamEvents } from './sse';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -92,6 +93,9 @@ async function route(req: IncomingMessage, res: ServerResponse, options: WebHost
   if (url.pathname === WebHostPaths.events && req.method === 'GET') {
     streamEvents(res, options.services.events);
     return;
+  }
+  if (url.pathname.startsWith(DOWNLOAD_ROUTE) && req.method === 'GET') {
+    return serveDownload(res, options.services.downloads, url.pathname.slice(DOWNLOAD_ROUTE.length));
   }
   if (url.pathname.startsWith(WebHostPaths.api)) {
     if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');

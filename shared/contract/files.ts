@@ -37,3 +37,8 @@ export const folderPath = checked(z.string().max(4096, `The file path is longer 
 export const filePath = checked(z.string().min(1, 'The file path is empty').max(4096, `The file path is longer than ${MAX_FILE_PATH} characters`));
 /** A name prefix inside a folder. */
 export const namePrefix = checked(z.string().max(256, 'The name prefix is longer than 256 characters'));
+
+/** Longest text `files.find` searches for. */
+export const MAX_FIND_QUERY = 256;
+/** The text to find in a file. */
+export const findQuery = z.string().min(1, 'The search text is empty').max(MAX_FIND_QUERY, `The search text is longer than ${MAX_FIND_QUERY} characters`);

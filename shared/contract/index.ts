@@ -4,7 +4,11 @@ import type {
   BulkItemResult,
   BulkProgress,
   ChartSeries,
+  DownloadProgress,
+  DownloadResult,
+  FailureSummary,
   FileChunk,
+  FileMatch,
   FilePage,
   FileTail,
   NodeFileProperties,
@@ -28,7 +32,7 @@ import type {
   SampleWorkload,
   SettingsView,
 } from '../models';
-import { filePath, fileSource, folderPath, MAX_READ_BYTES, MAX_TAIL_LINES, namePrefix } from './files';
+import { filePath, fileSource, findQuery, folderPath, MAX_READ_BYTES, MAX_TAIL_LINES, namePrefix } from './files';
 import type { CallName, EventName } from './names';
 
 export * from './names';
@@ -250,6 +254,24 @@ export const calls = {
       .object({ ...scope, source: fileSource, path: filePath, lines: z.number().int().min(1).max(MAX_TAIL_LINES, `A tail returns at most ${MAX_TAIL_LINES} lines`) })
       .strict(),
   ),
+  'files.find': call<FileMatch>()(
+    z
+      .object({
+        ...scope,
+        source: fileSource,
+        path: filePath,
+        query: findQuery,
+        fromOffset: z.number().int().min(0, 'The offset cannot be negative').max(Number.MAX_SAFE_INTEGER),
+        direction: z.enum(['forward', 'backward']),
+        matchCase: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'files.download': call<DownloadResult>()(
+    z.object({ ...scope, source: fileSource, path: folderPath, isDirectory: z.boolean(), operationId }).strict(),
+  ),
+  'files.cancelDownload': call<{ cancelled: boolean }>()(z.object({ operationId }).strict()),
+  'failures.summary': call<FailureSummary>()(z.object({ ...scope, jobId: entityId }).strict()),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 /** Every pushed event with its payload type (type-level only). */
@@ -264,6 +286,8 @@ export interface EventPayloads {
   'bulk.progress': BulkProgress;
   /** A job in use completed or its first task failed: an OS notification on the desktop, a toast in the browser. */
   'monitor.notification': MonitorNotification;
+  /** Progress of a desktop download, keyed by the caller's operationId. */
+  'files.downloadProgress': DownloadProgress;
 }
 
 type Calls = typeof calls;

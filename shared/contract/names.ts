@@ -45,6 +45,10 @@ export const CALL_NAMES = [
   'files.properties',
   'files.read',
   'files.tail',
+  'files.find',
+  'files.download',
+  'files.cancelDownload',
+  'failures.summary',
 ] as const;
 
 /** Every event main may push to the renderer. */
@@ -55,6 +59,7 @@ export const EVENT_NAMES = [
   'auth.openUrl',
   'bulk.progress',
   'monitor.notification',
+  'files.downloadProgress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -49,3 +49,33 @@ export interface FileTail {
   /** True when the file holds more before the first returned line. */
   truncated: boolean;
 }
+
+/** Where a `files.find` scan got to: a match, or how far it read without one. */
+export interface FileMatch {
+  /** Byte offset of the first match in the scan direction, when there is one. */
+  matchOffset?: number;
+  /** The match's length in bytes (the query's UTF-8 length). */
+  matchLength?: number;
+  /** The scan covered [scannedFrom, scannedTo); continue from the far end when `done` is false. */
+  scannedFrom: number;
+  scannedTo: number;
+  totalSize: number;
+  /** True when a match was found or the scan reached the file's end (or start, going backward). */
+  done: boolean;
+}
+
+/** How a download ended: saved to disk by main, cancelled, or handed to the browser as a one-time URL. */
+export type DownloadResult =
+  | { kind: 'saved'; destination: string; files: number; bytes: number }
+  | { kind: 'cancelled' }
+  | { kind: 'browser'; url: string; fileName: string };
+
+/** Progress of a desktop download, keyed by the caller's operationId. */
+export interface DownloadProgress {
+  operationId: string;
+  bytesDone: number;
+  bytesTotal?: number;
+  filesDone: number;
+  filesTotal?: number;
+  currentFile?: string;
+}

@@ -2,3 +2,4 @@ export * from './app';
 export * from './accounts';
 export * from './batch';
 export * from './files';
+export * from './failures';

@@ -12,7 +12,9 @@ import { monitoringHandlers } from '../monitor/handlers';
 import { HistoryStore } from '../monitor/history-store';
 import { Monitor } from '../monitor/sampler';
 import { MemoryVault } from '../vault/vault';
+import { DownloadService } from './download/service';
 import { fileHandlers } from './handlers';
+import { accountRunner } from './runner';
 
 const dir = mkdtempSync(join(tmpdir(), 'bl-files-'));
 const accountId = LOCAL_ACCOUNT_ID;
@@ -55,7 +57,7 @@ beforeAll(async () => {
   });
   monitor = new Monitor({ accounts, history: new HistoryStore(join(dir, 'history')), events });
   batch = monitoringHandlers(accounts, monitor, events);
-  files = fileHandlers(accounts);
+  files = fileHandlers(accounts, new DownloadService({ runner: accountRunner(accounts), events }));
   await batch['pools.add']({
     accountId,
     pool: { id: 'fp', vmSize: 'standard_d2s_v3', targetDedicatedNodes: 1, virtualMachineConfiguration: { imageReference: { publisher: 'canonical', offer: 'ubuntu', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' } },
@@ -173,6 +175,22 @@ describe('reading task files', () => {
     expect(tail).toEqual({ lines: STDERR_LINES.slice(-7), totalSize: Buffer.byteLength(STDERR_LINES.join('\n') + '\n'), truncated: true });
     const all = await files['files.tail']({ accountId, source: task, path: 'stderr.txt', lines: 2000 });
     expect(all).toMatchObject({ lines: STDERR_LINES, truncated: false });
+  });
+});
+
+describe('finding and downloading through the handlers', () => {
+  it('finds text in a task file and refuses a folder', async () => {
+    const match = await files['files.find']({ accountId, source: task, path: 'stdout.txt', query: 'LINE-2', fromOffset: 0, direction: 'forward', matchCase: false });
+    expect(match).toMatchObject({ matchOffset: 7, matchLength: 6, done: true, totalSize: Buffer.byteLength(STDOUT) });
+    await expect(files['files.find']({ accountId, source: task, path: 'wd', query: 'x', fromOffset: 0, direction: 'forward' })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
+  it('hands out a browser link without a dialog, and cancels nothing that is not running', async () => {
+    const result = await files['files.download']({ accountId, source: task, path: 'stdout.txt', isDirectory: false, operationId: 'handlers-0001' });
+    expect(result).toMatchObject({ kind: 'browser', fileName: 'stdout.txt' });
+    expect(await files['files.cancelDownload']({ operationId: 'handlers-0001' })).toEqual({ cancelled: false });
   });
 });
 
