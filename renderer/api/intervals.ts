@@ -8,3 +8,9 @@ export const POLL_ENTITY_MS = 5_000;
 
 /** Refresh of summary counts (task counts, node counts). */
 export const POLL_COUNTS_MS = 5_000;
+
+/** Refresh of a job's failure summary: it reads every failed task, so it polls slower than lists. */
+export const POLL_FAILURES_MS = 30_000;
+
+/** Re-read of a followed log file (stdout/stderr of a running task), so new output shows within 2 s. */
+export const FOLLOW_POLL_MS = 1_000;

@@ -1,4 +1,5 @@
 // Query-key factories, one per resource: hierarchical arrays so a whole resource can be invalidated by its prefix.
+import type { CallArgs } from '../../shared/contract';
 
 /** Keys for app-level calls. */
 export const appKeys = {
@@ -68,4 +69,29 @@ export const taskKeys = {
   pages: (accountId: string, jobId: string, state: string | undefined, idPrefix: string | undefined) =>
     [...taskKeys.allPages(accountId, jobId), state ?? 'all', idPrefix ?? ''] as const,
   detail: (accountId: string, jobId: string, taskId: string) => [...taskKeys.job(accountId, jobId), 'detail', taskId] as const,
+};
+
+/** Keys for a job's failure summary. */
+export const failureKeys = {
+  all: ['failures'] as const,
+  summary: (accountId: string, jobId: string) => [...failureKeys.all, accountId, jobId] as const,
+};
+
+/** The `source` of the file calls: a task's directory or a whole node's tree. */
+type FileSourceArg = CallArgs<'files.list'>['source'];
+
+const fileSourceParts = (source: FileSourceArg) =>
+  source.kind === 'task' ? (['task', source.jobId, source.taskId] as const) : (['node', source.poolId, source.nodeId] as const);
+
+/** Keys for task and node files: folder listings (per name prefix), and each file's properties and tail. */
+export const fileKeys = {
+  all: ['files'] as const,
+  source: (accountId: string, source: FileSourceArg) => [...fileKeys.all, accountId, ...fileSourceParts(source)] as const,
+  lists: (accountId: string, source: FileSourceArg) => [...fileKeys.source(accountId, source), 'list'] as const,
+  list: (accountId: string, source: FileSourceArg, folder: string, prefix: string) => [...fileKeys.lists(accountId, source), folder, prefix] as const,
+  file: (accountId: string, source: FileSourceArg, path: string) => [...fileKeys.source(accountId, source), 'file', path] as const,
+  properties: (accountId: string, source: FileSourceArg, path: string) => [...fileKeys.file(accountId, source, path), 'properties'] as const,
+  tail: (accountId: string, source: FileSourceArg, path: string, lines: number) => [...fileKeys.file(accountId, source, path), 'tail', lines] as const,
+  chunk: (accountId: string, source: FileSourceArg, path: string, offset: number, length: number) =>
+    [...fileKeys.file(accountId, source, path), 'chunk', offset, length] as const,
 };

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountDashboardView } from '../views/accounts/AccountDashboardView';
 import { AccountsView } from '../views/accounts/AccountsView';
+import { NodeFilesRoute } from '../views/files/FilesRoutes';
 import { JobsView } from '../views/jobs/JobsView';
 import { NotFoundView } from '../views/not-found/NotFoundView';
 import { NodeView } from '../views/nodes/NodeView';
@@ -21,6 +22,7 @@ export function AppRoutes() {
       <Route path="/pools/new" element={<CreatePoolView />} />
       <Route path="/pools/:poolId" element={<PoolView />} />
       <Route path="/pools/:poolId/nodes/:nodeId" element={<NodeView />} />
+      <Route path="/pools/:poolId/nodes/:nodeId/files/*" element={<NodeFilesRoute />} />
       <Route path="/jobs/*" element={<JobsView />} />
       <Route path="/settings" element={<SettingsView />} />
       <Route path="*" element={<NotFoundView />} />

@@ -12,6 +12,7 @@ import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
 import { RefreshBar } from '../../components/RefreshBar';
 import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { FailuresPanel } from '../failures/FailuresPanel';
 import { AddTasksDialog } from '../tasks/AddTasksDialog';
 import { jobStatus } from '../tasks/task-status';
 import { TaskList } from '../tasks/TaskList';
@@ -45,7 +46,9 @@ const CHART_LINES: ChartLine[] = [
 
 const COUNT_KEYS: (keyof TaskCountsView)[] = ['active', 'running', 'succeeded', 'failed'];
 
-type JobTab = 'tasks' | 'info' | 'json';
+type JobTab = 'tasks' | 'failures' | 'info' | 'json';
+
+const JOB_TABS: readonly JobTab[] = ['tasks', 'failures', 'info', 'json'];
 
 function CountsCard({ counts, error }: { counts: TaskCountsView | undefined; error: unknown }) {
   const styles = useStyles();
@@ -78,7 +81,7 @@ export function JobPage({ accountId }: { accountId: string }) {
   const styles = useStyles();
   const jobId = useParams().jobId ?? '';
   const [params, setParams] = useSearchParams();
-  const tab: JobTab = params.get('tab') === 'info' || params.get('tab') === 'json' ? (params.get('tab') as JobTab) : 'tasks';
+  const tab: JobTab = JOB_TABS.find((t) => t === params.get('tab')) ?? 'tasks';
   const [rangeMs, setRangeMs] = useState(DEFAULT_CHART_RANGE_MS);
   const [adding, setAdding] = useState(false);
   const job = useJob(accountId, jobId);
@@ -91,6 +94,8 @@ export function JobPage({ accountId }: { accountId: string }) {
   useListHotkeys(refresh);
   const setTab = (value: JobTab) => {
     const next = new URLSearchParams(params);
+    next.delete('g');
+    next.delete('group');
     if (value === 'tasks') next.delete('tab');
     else next.set('tab', value);
     setParams(next, { replace: true });
@@ -131,10 +136,14 @@ export function JobPage({ accountId }: { accountId: string }) {
       </section>
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as JobTab)}>
         <Tab value="tasks">Tasks</Tab>
+        <Tab value="failures" data-testid="failures-tab">
+          Failures{jobCounts?.counts?.failed ? ` (${jobCounts.counts.failed.toLocaleString()})` : ''}
+        </Tab>
         <Tab value="info">Info</Tab>
         <Tab value="json">JSON</Tab>
       </TabList>
       {tab === 'tasks' ? <TaskList accountId={accountId} jobId={jobId} poolId={poolId} /> : null}
+      {tab === 'failures' ? <FailuresPanel accountId={accountId} jobId={jobId} /> : null}
       {tab === 'info' && job.data ? (
         <dl className={styles.info} data-testid="job-info">
           {jobInfoRows(job.data.raw).map((r) => (

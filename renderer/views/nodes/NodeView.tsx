@@ -6,6 +6,7 @@ import { failingRetryMs } from '../../api/history';
 import { POLL_ENTITY_MS } from '../../api/intervals';
 import { useNode, useNodeAction } from '../../api/nodes';
 import { AccountGate } from '../../components/AccountGate';
+import { AppLink } from '../../components/AppLink';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyIdButton } from '../../components/CopyIdButton';
 import { InlineError } from '../../components/InlineError';
@@ -13,6 +14,8 @@ import { JsonView } from '../../components/JsonView';
 import { Page } from '../../components/Page';
 import { RefreshBar } from '../../components/RefreshBar';
 import { useListHotkeys } from '../../components/use-list-hotkeys';
+import { FileTailPanel } from '../files/FileTailPanel';
+import { nodeFilesPath } from '../files/routes';
 import { nodeStateLabel } from '../pools/node-states';
 import { availableNodeActions, nodeActionArgs, type NodeActionSpec, type TaskFate } from './node-actions';
 import { nodeDetailView } from './node-model';
@@ -109,6 +112,9 @@ function NodePage({ accountId, poolId, nodeId }: { accountId: string; poolId: st
             in pool <Link href={`#/pools/${encodeURIComponent(poolId)}`}>{poolId}</Link>
           </span>
           {detail.schedulingState === 'disabled' ? <Badge color="warning">scheduling disabled</Badge> : null}
+          <AppLink to={nodeFilesPath(poolId, detail.id)} testId="node-files-link">
+            Files
+          </AppLink>
         </span>
         <RefreshBar
           updatedAt={node.dataUpdatedAt}
@@ -135,6 +141,9 @@ function NodePage({ accountId, poolId, nodeId }: { accountId: string; poolId: st
       <TaskRefTable title="Running tasks" tasks={view?.runningTasks ?? []} empty="No task is running on this node." testId="running-tasks" />
       <TaskRefTable title="Recent tasks" tasks={view?.recentTasks ?? []} empty="The node has not run tasks recently." testId="recent-tasks" />
       <StartTaskSection start={view?.startTask} />
+      {detail.state?.toLowerCase() === 'starttaskfailed' || view?.startTask?.result === 'failure' ? (
+        <FileTailPanel accountId={accountId} source={{ kind: 'node', poolId, nodeId: detail.id }} path="startup/stderr.txt" title="Last lines of startup/stderr.txt" />
+      ) : null}
       {pending ? (
         <ConfirmDialog
           title={`${pending.label}: ${detail.id}`}

@@ -17,6 +17,7 @@ import { nodePath } from '../nodes/node-model';
 import { NodeList } from '../nodes/NodeList';
 import { AutoScalePanel } from './AutoScalePanel';
 import { NodeHeatmap } from './NodeHeatmap';
+import { ProblemNodes } from './ProblemNodes';
 import { PoolCharts } from './PoolCharts';
 import { PoolActions, PoolFacts, ResizeErrors } from './PoolHeader';
 import { ResizeDialog } from './ResizeDialog';
@@ -111,6 +112,7 @@ function PoolPage({ accountId, poolId }: { accountId: string; poolId: string }) 
       {tab === 'overview' ? (
         <>
           {nodes.data ? <NodeHeatmap nodes={nodes.data} taskSlotsPerNode={detail.taskSlotsPerNode} onOpen={openNode} /> : null}
+          {nodes.data ? <ProblemNodes accountId={accountId} poolId={poolId} nodes={nodes.data} /> : null}
           <PoolCharts accountId={accountId} poolId={poolId} />
         </>
       ) : null}

@@ -11,6 +11,8 @@ import { RefreshBar } from '../../components/RefreshBar';
 import { formatDuration, formatTime } from '../../components/time-format';
 import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { useNow } from '../../components/use-now';
+import { FileTailPanel } from '../files/FileTailPanel';
+import { taskFilesPath, taskLogsPath } from '../files/routes';
 import { jobPath, nodePath, taskPath } from '../jobs/routes';
 import { StatusBadge } from '../jobs/StatusBadge';
 import { taskDetailModel, type TaskDetailModel } from './task-detail-model';
@@ -53,7 +55,7 @@ function Pairs({ rows, testId }: { rows: { label: string; value: string | number
   );
 }
 
-function Details({ model, jobId }: { model: TaskDetailModel; jobId: string }) {
+function Details({ model, accountId, jobId, taskId, failed }: { model: TaskDetailModel; accountId: string; jobId: string; taskId: string; failed: boolean }) {
   const styles = useStyles();
   const deps = model.dependencies;
   const dependencyParts = [
@@ -124,6 +126,9 @@ function Details({ model, jobId }: { model: TaskDetailModel; jobId: string }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {failed ? (
+        <FileTailPanel accountId={accountId} source={{ kind: 'task', jobId, taskId }} path="stderr.txt" title="Last lines of stderr.txt" />
+      ) : null}
       <div className={styles.grid}>
         <Card>
           <Subtitle2 as="h2">Constraints</Subtitle2>
@@ -173,6 +178,12 @@ export function TaskPage({ accountId }: { accountId: string }) {
         <AppLink to={jobPath(jobId)}>← Job {jobId}</AppLink>
         <CopyIdButton value={taskId} what="task id" />
         {task.data ? <StatusBadge {...taskStatus(task.data)} /> : null}
+        <AppLink to={taskLogsPath(jobId, taskId)} testId="task-logs-link">
+          stdout and stderr
+        </AppLink>
+        <AppLink to={taskFilesPath(jobId, taskId)} testId="task-files-link">
+          Files
+        </AppLink>
         <span className={styles.grow} />
         <RefreshBar updatedAt={task.dataUpdatedAt} isFetching={task.isFetching} onRefresh={refresh} />
       </div>
@@ -185,7 +196,10 @@ export function TaskPage({ accountId }: { accountId: string }) {
             <Tab value="details">Details</Tab>
             <Tab value="json">JSON</Tab>
           </TabList>
-          {tab === 'details' ? <Details model={model} jobId={jobId} /> : <JsonView value={task.data.raw} label={`Task ${taskId} as JSON`} />}
+          {tab === 'details' ? (
+            <Details model={model} accountId={accountId} jobId={jobId} taskId={taskId} failed={task.data.result === 'failure' || model.failure !== undefined} />
+          ) : ( <JsonView value={task.data.raw} label={`Task ${taskId} as JSON`} />
+          )}
         </>
       ) : null}
     </Page>
