@@ -137,6 +137,18 @@ test.describe('jobs and tasks over the web host and the local emulator', () => {
     await page.getByTestId('task-search').fill('ok-1');
     await expect.poll(() => taskRowIds(page)).toEqual(['ok-1']);
     await page.getByTestId('task-search').fill('');
+    // Exit code and sort run in main's task index over the whole job; both live in the URL.
+    await filterTasks(page, 'all');
+    await page.getByTestId('task-exit-filter').fill('1');
+    await expect.poll(() => taskRowIds(page)).toEqual(FAILING);
+    await page.getByTestId('task-exit-filter').fill('');
+    await page.getByTestId('sort-id').click();
+    await page.getByTestId('sort-id').click();
+    await expect(page).toHaveURL(/taskSort=id%3Adesc|taskSort=id:desc/);
+    const idHeader = page.getByTestId('tasks-table').getByRole('columnheader').filter({ has: page.getByTestId('sort-id') });
+    await expect(idHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.getByTestId('tasks-table').locator('[aria-rowindex="2"]')).toHaveAttribute('data-row-id', 'ok-6');
+    await expect(page.getByTestId('task-index-status')).toContainText('9 tasks · synced');
     await filterTasks(page, 'failed');
     await expect.poll(() => taskRowIds(page)).toEqual(FAILING);
     await screenshots(page, testInfo, 'job-page', page.locator('[data-state="active"]').first());
@@ -159,9 +171,10 @@ test.describe('jobs and tasks over the web host and the local emulator', () => {
     await expect(bulk.getByTestId('bulk-summary')).toHaveText('1 of 1 succeeded');
     await bulk.getByTestId('bulk-close').click();
     await expect(bulk).toBeHidden();
-    await expect.poll(() => taskRowIds(page)).toEqual(['fail-2', 'fail-3']);
+    // The index sees the change on its next delta pass and tells the list.
+    await expect.poll(() => taskRowIds(page), { timeout: 20_000 }).toEqual(['fail-2', 'fail-3']);
     await filterTasks(page, 'active');
-    await expect.poll(() => taskRowIds(page)).toEqual(['fail-1']);
+    await expect.poll(() => taskRowIds(page), { timeout: 20_000 }).toEqual(['fail-1']);
     await expect(tasks.locator('[data-row-id="fail-1"]').getByTestId('state')).toHaveText('active');
     await expect(page.getByTestId('count-active')).toHaveText('1', { timeout: 20_000 });
 
@@ -219,7 +232,7 @@ test.describe('jobs and tasks over the web host and the local emulator', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a job of 1,200 tasks: added in collections with progress, paged as the list scrolls, rendered virtually', async ({ app }) => {
+  test('a job of 1,200 tasks: added in collections with progress, indexed in main, read in windows as the list scrolls', async ({ app }) => {
     test.setTimeout(180_000);
     const { page, consoleErrors } = app;
     const jobId = `e2e-big-${Date.now().toString(36)}`;
@@ -245,23 +258,33 @@ test.describe('jobs and tasks over the web host and the local emulator', () => {
     await expect(dialog.getByTestId('bulk-summary')).toHaveText(`${count} of ${count} succeeded`, { timeout: 60_000 });
     await dialog.getByTestId('add-tasks-close').click();
 
-    // The first page is the service's maximum of 1000; scrolling to the end loads the rest.
+    // The list scrolls over every task of the index at once; rows arrive in windows near the screen.
     await expect(page.getByTestId('count-active')).toHaveText(String(count), { timeout: 20_000 });
     const taskCount = page.getByTestId('task-count');
-    await expect(taskCount).toHaveText('1000 tasks loaded, more available');
+    await expect(taskCount).toHaveText('1,200 tasks', { timeout: 20_000 });
+    await expect(page.getByTestId('tasks-table')).toHaveAttribute('data-row-count', String(count));
     const body = page.getByTestId('tasks-table').locator('[role="rowgroup"]').nth(1);
-    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await expect(taskCount).toHaveText(`${count} tasks loaded`);
     await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(page.getByTestId('tasks-table').locator(`[data-row-id="t-${String(count - 1).padStart(5, '0')}"]`)).toBeVisible();
     // Only the rows in view (plus a margin) are in the DOM.
-    expect(await page.getByTestId('tasks-table').locator('[role="row"][data-row-id]').count()).toBeLessThan(60);
+    expect(await page.getByTestId('tasks-table').locator('[role="row"][aria-rowindex]').count()).toBeLessThan(60);
 
-    // Select all takes every loaded row, not just the rendered ones.
+    // Select all takes the loaded rows: at the end of the list, the last window of 200.
     await page.getByTestId('select-all').click();
-    await expect(taskCount).toContainText(`${count} selected`);
+    await expect(taskCount).toContainText('200 selected');
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await expect(taskCount).not.toContainText('selected');
+
+    // Sorting is over the whole job: descending ids put the last task first, and the list starts at the top again.
+    await page.getByTestId('sort-id').click();
+    await page.getByTestId('sort-id').click();
+    await expect(page.getByTestId('tasks-table').locator('[aria-rowindex="2"]')).toHaveAttribute('data-row-id', `t-${String(count - 1).padStart(5, '0')}`);
+    // "Contains" too: t-00119 and t-01190 … t-01199; it survives a reload.
+    await page.getByTestId('task-search').fill('0119');
+    await expect(taskCount).toHaveText('11 tasks match');
+    await page.reload();
+    await expect(page.getByTestId('task-search')).toHaveValue('0119');
+    await expect(taskCount).toHaveText('11 tasks match');
 
     await page.getByTestId('job-delete').click();
     await page.getByRole('alertdialog').getByTestId('confirm').click();

@@ -17,6 +17,7 @@ import { monitoringHandlers } from './monitor/handlers';
 import { HistoryStore } from './monitor/history-store';
 import { Monitor } from './monitor/sampler';
 import { SettingsService } from './settings/service';
+import { taskIndexService } from './task-index/handlers';
 import type { Cipher } from './vault/cipher';
 
 export interface ServiceOptions {
@@ -99,10 +100,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.chooseDownloadTarget ? { chooseTarget: options.chooseDownloadTarget } : {}),
   });
 
+  const taskIndex = taskIndexService(accounts, events);
   const handlers: Handlers = {
     ...monitoringHandlers(accounts, monitor, events),
     ...fileHandlers(accounts, downloads),
     ...failureHandlers(accounts),
+    ...taskIndex.handlers,
     'app.info': async () => info,
     'settings.get': async () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -133,6 +136,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     downloads,
     dispose: async () => {
       downloads.cancelAll();
+      taskIndex.manager.dispose();
       await monitor.stop();
       await local?.stop();
     },

@@ -14,3 +14,6 @@ export const POLL_FAILURES_MS = 30_000;
 
 /** Re-read of a followed log file (stdout/stderr of a running task), so new output shows within 2 s. */
 export const FOLLOW_POLL_MS = 1_000;
+
+/** Fallback refresh of the task list's windows: `taskIndex.changed` events drive it, this only covers a missed event. */
+export const POLL_TASK_INDEX_MS = 30_000;

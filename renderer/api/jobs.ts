@@ -6,7 +6,7 @@ import type { JobDetail, JobSummary, JobTaskCounts } from '../../shared/models';
 import { useClient } from './client-context';
 import { livePolling } from './history';
 import { POLL_COUNTS_MS, POLL_ENTITY_MS, POLL_LIST_MS } from './intervals';
-import { historyKeys, jobKeys, taskKeys } from './keys';
+import { failureKeys, historyKeys, jobKeys, taskIndexKeys, taskKeys } from './keys';
 import { idBatches } from './visible-batches';
 
 /** The account's jobs (`jobs.list`), optionally filtered by state on the service; polled on POLL_LIST_MS. */
@@ -102,7 +102,7 @@ export function useJobAction() {
   });
 }
 
-/** Refetches everything the job page shows (the job, its counts, its loaded task pages and its chart) at once. */
+/** Refetches everything the job page shows (the job, its counts, its task windows, its failures and its chart) at once. */
 export function useRefreshJob(accountId: string, jobId: string): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => {
@@ -110,6 +110,8 @@ export function useRefreshJob(accountId: string, jobId: string): () => void {
       queryClient.invalidateQueries({ queryKey: jobKeys.detail(accountId, jobId) }),
       queryClient.invalidateQueries({ queryKey: jobKeys.counts(accountId) }),
       queryClient.invalidateQueries({ queryKey: taskKeys.job(accountId, jobId) }),
+      queryClient.invalidateQueries({ queryKey: taskIndexKeys.job(accountId, jobId) }),
+      queryClient.invalidateQueries({ queryKey: failureKeys.summary(accountId, jobId) }),
       queryClient.invalidateQueries({ queryKey: [...historyKeys.all, accountId, 'job', jobId] }),
     ]);
   }, [queryClient, accountId, jobId]);

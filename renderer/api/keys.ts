@@ -71,6 +71,14 @@ export const taskKeys = {
   detail: (accountId: string, jobId: string, taskId: string) => [...taskKeys.job(accountId, jobId), 'detail', taskId] as const,
 };
 
+/** Keys for windows of a job's task index (per sort + filter and window start); a job's prefix covers all of them. */
+export const taskIndexKeys = {
+  all: ['taskIndex'] as const,
+  job: (accountId: string, jobId: string) => [...taskIndexKeys.all, accountId, jobId] as const,
+  window: (accountId: string, jobId: string, query: Readonly<Record<string, unknown>>, offset: number, limit: number) =>
+    [...taskIndexKeys.job(accountId, jobId), 'window', query, offset, limit] as const,
+};
+
 /** Keys for a job's failure summary. */
 export const failureKeys = {
   all: ['failures'] as const,

@@ -1,47 +1,13 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallArgs } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
-import type { BulkItemResult, BulkProgress, TaskDetail, TaskPage } from '../../shared/models';
+import type { BulkItemResult, BulkProgress, TaskDetail } from '../../shared/models';
 import { useClient } from './client-context';
 import { useContractEvent } from './events';
 import { backoffInterval, failureStreak } from './history';
-import { POLL_ENTITY_MS, POLL_LIST_MS } from './intervals';
-import { jobKeys, taskKeys } from './keys';
-
-/** How many tasks one `tasks.page` call asks for (the service's maximum). */
-export const TASK_PAGE_SIZE = 1000;
-
-/**
- * Above this many loaded pages the task list stops refreshing on its own: a refresh re-reads every loaded page,
- * and a user deep in a huge job would otherwise cost the service thousands of rows every 10 s.
- */
-export const MAX_AUTO_REFRESH_PAGES = 5;
-
-/** The server-side filter of a task list. */
-export type TaskPageFilter = Pick<CallArgs<'tasks.page'>, 'state' | 'idPrefix'>;
-
-/**
- * A job's tasks, paged from the service (`tasks.page`, 1000 per page, following the continuation) with the state
- * filter and id prefix applied server-side. Call `fetchNextPage` as the user nears the end of the loaded rows.
- */
-export function useTaskPages(accountId: string | undefined, jobId: string, filter: TaskPageFilter) {
-  const client = useClient();
-  return useInfiniteQuery<TaskPage, AppError, InfiniteData<TaskPage, string | undefined>, readonly unknown[], string | undefined>({
-    queryKey: taskKeys.pages(accountId ?? '', jobId, filter.state, filter.idPrefix),
-    queryFn: ({ pageParam }) => {
-      const args: CallArgs<'tasks.page'> = { accountId: accountId ?? '', jobId, maxResults: TASK_PAGE_SIZE, ...filter };
-      if (pageParam) args.continuation = pageParam;
-      return client.call('tasks.page', args);
-    },
-    initialPageParam: undefined,
-    getNextPageParam: (last) => last.continuation,
-    enabled: accountId !== undefined,
-    refetchInterval: (query) =>
-      (query.state.data?.pages.length ?? 0) > MAX_AUTO_REFRESH_PAGES ? false : backoffInterval(POLL_LIST_MS, failureStreak(query)),
-    refetchIntervalInBackground: false,
-  });
-}
+import { POLL_ENTITY_MS } from './intervals';
+import { jobKeys, taskIndexKeys, taskKeys } from './keys';
 
 /** One task in full (`tasks.get`), polled on POLL_ENTITY_MS. */
 export function useTask(accountId: string | undefined, jobId: string, taskId: string): UseQueryResult<TaskDetail, AppError> {
@@ -55,11 +21,12 @@ export function useTask(accountId: string | undefined, jobId: string, taskId: st
   });
 }
 
-/** After tasks changed: the job's task pages and counts, and its open tasks unless they were deleted (they would 404). */
+/** After tasks changed: the job's task index windows and counts, and its open tasks unless they were deleted (they would 404). */
 function invalidateJobTasks(queryClient: QueryClient, accountId: string, jobId: string, deleted: boolean): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: deleted ? taskKeys.allPages(accountId, jobId) : taskKeys.job(accountId, jobId) }),
     queryClient.invalidateQueries({ queryKey: jobKeys.counts(accountId) }),
+    queryClient.invalidateQueries({ queryKey: taskIndexKeys.job(accountId, jobId) }),
   ]).then(() => undefined);
 }
 

@@ -21,6 +21,8 @@ import type {
   PoolDetail,
   PoolSummary,
   TaskDetail,
+  TaskIndexStatus,
+  TaskWindow,
   TaskPage,
   AccountDashboard,
   AccountSummary,
@@ -32,6 +34,7 @@ import type {
   SampleWorkload,
   SettingsView,
 } from '../models';
+import { TASK_INDEX_STATES, TASK_SORT_COLUMNS } from '../models/task-index';
 import { filePath, fileSource, findQuery, folderPath, MAX_READ_BYTES, MAX_TAIL_LINES, namePrefix } from './files';
 import type { CallName, EventName } from './names';
 
@@ -272,6 +275,26 @@ export const calls = {
   ),
   'files.cancelDownload': call<{ cancelled: boolean }>()(z.object({ operationId }).strict()),
   'failures.summary': call<FailureSummary>()(z.object({ ...scope, jobId: entityId }).strict()),
+  'taskIndex.window': call<TaskWindow>()(
+    z
+      .object({
+        ...scope,
+        jobId: entityId,
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(0).max(1000, 'A window holds at most 1000 rows'),
+        sort: z.object({ column: z.enum(TASK_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+        filter: z
+          .object({
+            states: z.array(z.enum(TASK_INDEX_STATES)).max(TASK_INDEX_STATES.length).optional(),
+            exitCode: z.number().int().optional(),
+            nodeId: z.string().min(1).max(200).optional(),
+            contains: z.string().min(1).max(200).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 /** Every pushed event with its payload type (type-level only). */
@@ -288,6 +311,8 @@ export interface EventPayloads {
   'monitor.notification': MonitorNotification;
   /** Progress of a desktop download, keyed by the caller's operationId. */
   'files.downloadProgress': DownloadProgress;
+  /** A job's task index changed (rows added, changed or removed, or its status moved); refetch its windows. */
+  'taskIndex.changed': { accountId: string; jobId: string; status: TaskIndexStatus };
 }
 
 type Calls = typeof calls;

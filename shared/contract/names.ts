@@ -49,6 +49,7 @@ export const CALL_NAMES = [
   'files.download',
   'files.cancelDownload',
   'failures.summary',
+  'taskIndex.window',
 ] as const;
 
 /** Every event main may push to the renderer. */
@@ -60,6 +61,7 @@ export const EVENT_NAMES = [
   'bulk.progress',
   'monitor.notification',
   'files.downloadProgress',
+  'taskIndex.changed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './batch';
 export * from './files';
 export * from './failures';
+export * from './task-index';

@@ -4,7 +4,7 @@ import type { AutoScaleRunView, BulkItemResult, NodeDetail, NodeSummary, PoolDet
 import { forEachBounded } from './bulk';
 import { collectAll, odataString } from './paging';
 import { plainObject } from './plain';
-import { NODE_LIST_FIELDS, POOL_LIST_FIELDS, autoScaleRunView, nodeSummary, poolSummary } from './views';
+import { NODE_DETAIL_FIELDS, NODE_LIST_FIELDS, POOL_LIST_FIELDS, autoScaleRunView, nodeSummary, poolSummary } from './views';
 
 type Signal = AbortSignalLike;
 
@@ -88,13 +88,13 @@ export async function listNodes(client: BatchServiceClient, poolId: string, stat
   const nodes = await collectAll(client.computeNode.list(poolId, { computeNodeListOptions: options, abortSignal }), (link) =>
     client.computeNode.listNext(link, { abortSignal }),
   );
-  return nodes.map(nodeSummary);
+  return nodes.map((node) => nodeSummary(node));
 }
 
 /** One node in full (recent tasks, start task info, errors) for the node page. */
 export async function getNode(client: BatchServiceClient, poolId: string, nodeId: string, abortSignal: Signal): Promise<NodeDetail> {
   const node = await client.computeNode.get(poolId, nodeId, { abortSignal });
-  return { ...nodeSummary(node), raw: plainObject(node) };
+  return { ...nodeSummary(node, NODE_DETAIL_FIELDS), raw: plainObject(node) };
 }
 
 /** Reboot, reimage, remove or (dis)able scheduling on up to 100 nodes; removal is one batch call. */

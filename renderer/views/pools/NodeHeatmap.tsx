@@ -2,7 +2,7 @@ import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeSummary } from '../../../shared/models';
 import { useTheme } from '../../theme/theme-context';
-import { drawHeatmap } from './heatmap-draw';
+import { drawHeatmap, timedDraw } from './heatmap-draw';
 import { buildHeatmapModel, computeLayout, heatmapPalette, hitTest, moveHighlight, stateSummary, cellOrigin } from './heatmap-model';
 import { HeatmapLegend } from './HeatmapLegend';
 import { nodeStateLabel } from './node-states';
@@ -76,12 +76,18 @@ export function NodeHeatmap({ nodes, taskSlotsPerNode, onOpen }: NodeHeatmapProp
     if (!canvas || !ctx || width === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const cssHeight = Math.max(layout.height, 1);
-    canvas.width = Math.round(layout.width * ratio);
-    canvas.height = Math.round(cssHeight * ratio);
-    canvas.style.width = `${layout.width}px`;
-    canvas.style.height = `${cssHeight}px`;
+    const pixelWidth = Math.round(layout.width * ratio);
+    const pixelHeight = Math.round(cssHeight * ratio);
+    // Resizing a canvas reallocates and clears its bitmap; a poll that keeps the layout only redraws it.
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+      canvas.style.width = `${layout.width}px`;
+      canvas.style.height = `${cssHeight}px`;
+    }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawHeatmap(ctx, model, layout, palette, highlight >= 0 ? { index: highlight, color: theme === 'light' ? '#000000' : '#ffffff' } : undefined);
+    const outline = highlight >= 0 ? { index: highlight, color: theme === 'light' ? '#000000' : '#ffffff' } : undefined;
+    timedDraw(() => drawHeatmap(ctx, model, layout, palette, outline));
   }, [model, layout, palette, highlight, theme, width]);
 
   const pointAt = (event: MouseEvent<HTMLCanvasElement>) => {

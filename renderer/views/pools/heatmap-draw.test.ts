@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawHeatmap, groupBySlot, type HeatmapContext } from './heatmap-draw';
+import { HEATMAP_DRAW_MEASURE, MAX_DRAW_MEASURES, drawHeatmap, groupBySlot, timedDraw, type DrawTiming, type HeatmapContext } from './heatmap-draw';
 import { buildHeatmapModel, computeLayout, heatmapPalette } from './heatmap-model';
 
 /** Records what a draw does: the rects of each fill, by colour. */
@@ -78,5 +78,43 @@ describe('drawHeatmap', () => {
     const second = recordingContext();
     drawHeatmap(second.ctx, model, layout, heatmapPalette('dark'), { index: 99, color: '#fff' });
     expect(second.strokes).toEqual([]);
+  });
+});
+
+describe('timedDraw', () => {
+  function fakeTiming() {
+    const marks = new Set<string>();
+    const measures: string[] = [];
+    const log: string[] = [];
+    const timing = {
+      mark: (name: string) => {
+        marks.add(name);
+        log.push(`mark ${name}`);
+      },
+      measure: (name: string, start: string) => {
+        expect(marks.has(start)).toBe(true);
+        measures.push(name);
+        log.push(`measure ${name}`);
+      },
+      clearMarks: (name: string) => marks.delete(name),
+      clearMeasures: (name: string) => measures.splice(0, measures.length, ...measures.filter((m) => m !== name)),
+      getEntriesByName: (name: string) => measures.filter((m) => m === name),
+    };
+    return { timing: timing as unknown as DrawTiming, marks, measures, log };
+  }
+
+  it('records one heatmap-draw measure around the draw and leaves no mark behind', () => {
+    const { timing, marks, measures, log } = fakeTiming();
+    timedDraw(() => log.push('draw'), timing);
+    expect(log).toEqual([`mark ${HEATMAP_DRAW_MEASURE}-start`, 'draw', `measure ${HEATMAP_DRAW_MEASURE}`]);
+    expect(measures).toEqual([HEATMAP_DRAW_MEASURE]);
+    expect(marks.size).toBe(0);
+  });
+
+  it('bounds the measures it keeps', () => {
+    const { timing, measures } = fakeTiming();
+    for (let i = 0; i < MAX_DRAW_MEASURES + 5; i++) timedDraw(() => undefined, timing);
+    expect(measures.length).toBeLessThanOrEqual(MAX_DRAW_MEASURES);
+    expect(measures.length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,10 @@
-import { Button, Caption1, Checkbox, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useRef, useState, type MouseEvent, type SyntheticEvent } from 'react';
+import { Button, Caption1, Checkbox, Field, Input, Toolbar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { TaskSummary } from '../../../shared/models';
-import { MAX_AUTO_REFRESH_PAGES, useTaskPages } from '../../api/tasks';
+import type { TaskRow, TaskSortColumn } from '../../../shared/models';
+import { taskIndexKeys } from '../../api/keys';
+import { useTaskIndexChanges, useTaskWindows } from '../../api/task-index';
 import { AppLink } from '../../components/AppLink';
 import { InlineError } from '../../components/InlineError';
 import { ListSearch, StateFilter } from '../../components/ListFilters';
@@ -10,22 +12,32 @@ import { RefreshBar } from '../../components/RefreshBar';
 import { formatDuration, formatTime, spanMs } from '../../components/time-format';
 import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { useDebounced, useNow } from '../../components/use-now';
-import { VirtualTable, type Column, type RowRange } from '../../components/VirtualTable';
 import { nodePath, taskPath } from '../jobs/routes';
 import { StatusBadge } from '../jobs/StatusBadge';
 import { BulkActionDialog, type TaskActionName } from './BulkActionDialog';
-import { EMPTY_SELECTION, headerCheckState, pruneSelection, selectAll, selectRange, selectedInOrder, toggleRow, type Selection } from './selection';
-import { TASK_STATE_FILTERS, isTaskStateFilter, taskFilterArgs, type TaskStateFilter } from './task-filters';
-import { mergeTaskPages, shouldLoadMore } from './task-paging';
+import { indexStatusText, newerStatus } from './index-status';
+import { EMPTY_SELECTION, headerCheckState, selectAll, selectRange, selectedForAction, toggleRow, type Selection } from './selection';
+import { TASK_STATE_FILTERS } from './task-filters';
+import { nextSort, readTaskQuery, windowQuery, writeTaskQuery, type TaskQuery } from './task-query';
 import { taskStatus } from './task-status';
+import { TaskTable, type TaskColumn, type VisibleRows } from './TaskTable';
+import { WINDOW_SIZE, heldIds, holdWindows, rowAt, windowStarts, windowTotal } from './task-window';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1 },
-  selectionBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
-  footer: { padding: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, textAlign: 'center' },
+  narrow: { width: '110px' },
+  selectionBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px', flexWrap: 'wrap' },
+  status: { color: tokens.colorNeutralForeground3 },
+  statusError: { color: tokens.colorPaletteRedForeground1 },
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+// Typing waits this long before the index is asked, so a word typed is one query, not one per key.
+const TYPING_DEBOUNCE_MS = 300;
+// Scrolling waits this long before windows are asked, so dragging the scrollbar through a million rows asks for the
+// place it stops at, not every place it passed.
+const SCROLL_DEBOUNCE_MS = 100;
 
 // The full time stays readable on hover when a narrow column cuts it.
 function TimeCell({ iso }: { iso: string | undefined }) {
@@ -39,53 +51,55 @@ const shiftHeld = (event: SyntheticEvent) => (event.nativeEvent as unknown as Mo
 export interface TaskListProps {
   accountId: string;
   jobId: string;
-  /** The job's pool, for linking nodes of tasks whose own pool the list did not return. */
+  /** The job's pool, for linking nodes of tasks whose own pool the index did not record. */
   poolId: string | undefined;
 }
 
-/** A job's tasks: paged from the service as the user scrolls, filtered server-side, multi-select with bulk actions. */
+/**
+ * A job's tasks from main's task index: a virtual list over all of them that asks for windows of rows near the screen,
+ * sorted and filtered over the whole job by the index; filter and sort live in the URL. Multi-select with bulk actions.
+ */
 export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
   const styles = useStyles();
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const stateParam = params.get('taskState');
-  const state: TaskStateFilter = isTaskStateFilter(stateParam) ? stateParam : 'all';
-  const searchText = params.get('taskId') ?? '';
-  const search = useDebounced(searchText, 300);
-  const filter = useMemo(() => taskFilterArgs({ state, search }), [state, search]);
-  const pages = useTaskPages(accountId, jobId, filter);
-  const rows = useMemo(() => mergeTaskPages(pages.data?.pages ?? []), [pages.data]);
-  const ids = useMemo(() => rows.map((t) => t.id), [rows]);
-  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  // Rows that left the list (filter change, deletion) drop out of the selection without an extra render pass.
-  const selection = pruneSelection(rawSelection, ids);
+  const query = readTaskQuery(params);
+  const contains = useDebounced(query.contains, TYPING_DEBOUNCE_MS);
+  const nodeId = useDebounced(query.nodeId, TYPING_DEBOUNCE_MS);
+  const exitCode = useDebounced(query.exitCode, TYPING_DEBOUNCE_MS);
+  // Keys hash by value, so a new object each render asks nothing new; the text names the list for resets.
+  const request = windowQuery({ ...query, contains, nodeId, exitCode });
+  const queryText = JSON.stringify(request);
+
+  const [visible, setVisible] = useState('0:20:0');
+  const settled = useDebounced(visible, SCROLL_DEBOUNCE_MS);
+  const onVisibleChange = useCallback((rows: VisibleRows) => setVisible(`${rows.first}:${rows.last}:${rows.count}`), []);
+  const [first = 0, last = 0, shown = 0] = settled.split(':').map(Number);
+  const starts = windowStarts(first, last, shown);
+  // With no rows known yet (or none at all) the first window still asks, to learn the total and the index status.
+  const { windows, total } = useTaskWindows(accountId, jobId, request, starts.length ? starts : [0], WINDOW_SIZE);
+  const held = holdWindows(windows);
+  const count = windowTotal(windows) ?? 0;
+
+  const eventStatus = useTaskIndexChanges(accountId, jobId);
+  const status = newerStatus(eventStatus, [...held.values()].reduce<ReturnType<typeof newerStatus>>((s, w) => newerStatus(s, w.status), undefined));
+  const ids = heldIds(held);
+  const [picked, setPicked] = useState<{ key: string; selection: Selection }>({ key: queryText, selection: EMPTY_SELECTION });
+  // A new filter or sort is a new list: what was selected in the old one is not on screen to act on.
+  const selection = picked.key === queryText ? picked.selection : EMPTY_SELECTION;
+  const setSelection = (next: Selection) => setPicked({ key: queryText, selection: next });
   const [bulk, setBulk] = useState<TaskActionName | undefined>();
   const searchRef = useRef<HTMLInputElement>(null);
   const now = useNow(1_000);
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value && value !== 'all') next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const refresh = () => void pages.refetch();
   // The job page around this list handles `r` for everything it shows.
   useListHotkeys(undefined, searchRef);
 
-  const { hasNextPage, isFetchingNextPage, isFetching, fetchNextPage } = pages;
-  const onRangeChange = useCallback(
-    (range: RowRange) => {
-      if (shouldLoadMore({ lastRenderedIndex: range.lastRendered, loadedCount: rows.length, hasNextPage, isFetching: isFetching || isFetchingNextPage })) {
-        void fetchNextPage();
-      }
-    },
-    [rows.length, hasNextPage, isFetching, isFetchingNextPage, fetchNextPage],
-  );
-
-  const onCheck = (event: SyntheticEvent, id: string) =>
-    setSelection(shiftHeld(event) ? selectRange(selection, ids, id) : toggleRow(selection, id));
+  const setQuery = (change: Partial<TaskQuery>) => setParams(writeTaskQuery(params, change), { replace: true });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: taskIndexKeys.job(accountId, jobId) });
+  const onSort = (column: TaskSortColumn) => setQuery({ sort: nextSort(query.sort, column) });
+  const onCheck = (event: SyntheticEvent, id: string) => setSelection(shiftHeld(event) ? selectRange(selection, ids, id) : toggleRow(selection, id));
   const header = headerCheckState(selection, ids);
-  const columns: Column<TaskSummary>[] = [
+  const columns: TaskColumn[] = [
     {
       key: 'select',
       header: (
@@ -104,6 +118,7 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
     {
       key: 'id',
       header: 'Id',
+      sort: 'id',
       width: 'minmax(120px, 2fr)',
       render: (task) => (
         <AppLink to={taskPath(jobId, task.id)} testId="task-link">
@@ -111,62 +126,61 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
         </AppLink>
       ),
     },
-    { key: 'state', header: 'State', width: '96px', render: (task) => <StatusBadge {...taskStatus(task)} /> },
+    { key: 'state', header: 'State', sort: 'state', width: '96px', render: (task) => <StatusBadge {...taskStatus(task)} /> },
     {
       key: 'exit',
       header: 'Exit code',
-      width: '72px',
+      sort: 'exitCode',
+      width: '80px',
       render: (task) => <span className={task.exitCode ? styles.failed : undefined}>{task.exitCode ?? '—'}</span>,
     },
-    {
-      key: 'node',
-      header: 'Node',
-      width: 'minmax(100px, 1fr)',
-      render: (task) => {
-        const pool = task.poolId ?? poolId;
-        if (!task.nodeId) return '—';
-        return pool ? (
-          <span title={task.nodeId}>
-            <AppLink to={nodePath(pool, task.nodeId)}>{task.nodeId}</AppLink>
-          </span>
-        ) : (
-          task.nodeId
-        );
-      },
-    },
-    { key: 'start', header: 'Start', width: 'minmax(130px, 1.2fr)', render: (task) => <TimeCell iso={task.startTime} /> },
-    { key: 'end', header: 'End', width: 'minmax(130px, 1.2fr)', render: (task) => <TimeCell iso={task.endTime} /> },
-    { key: 'duration', header: 'Duration', width: '80px', render: (task) => formatDuration(spanMs(task.startTime, task.endTime, now)) },
-    { key: 'retries', header: 'Retries', width: '64px', render: (task) => task.retryCount ?? 0 },
+    { key: 'node', header: 'Node', sort: 'nodeId', width: 'minmax(100px, 1fr)', render: (task) => <NodeCell task={task} poolId={poolId} /> },
+    { key: 'start', header: 'Start', sort: 'startTime', width: 'minmax(130px, 1.2fr)', render: (task) => <TimeCell iso={task.startTime} /> },
+    { key: 'end', header: 'End', sort: 'endTime', width: 'minmax(130px, 1.2fr)', render: (task) => <TimeCell iso={task.endTime} /> },
+    { key: 'duration', header: 'Duration', sort: 'duration', width: '88px', render: (task) => formatDuration(spanMs(task.startTime, task.endTime, now)) },
+    { key: 'retries', header: 'Retries', sort: 'retryCount', width: '72px', render: (task) => task.retryCount ?? 0 },
   ];
-  const selected = selectedInOrder(selection, ids);
-  const pageCount = pages.data?.pages.length ?? 0;
-  const footer = isFetchingNextPage ? 'Loading more tasks…' : hasNextPage ? 'Scroll for more' : rows.length ? `All ${rows.length} tasks loaded` : null;
+  const selected = selectedForAction(selection, ids);
+  const fresh = windows.filter((w) => !w.isPlaceholderData);
+  const error = windows.find((w) => w.error)?.error;
+  const filtered = request.filter !== undefined;
 
   return (
     <>
       <div className={styles.toolbar}>
         <ListSearch
-          label="Task id starts with"
-          value={searchText}
-          onChange={(value) => setParam('taskId', value)}
-          placeholder="Task id prefix ( / )"
+          label="Contains"
+          value={query.contains}
+          onChange={(value) => setQuery({ contains: value })}
+          placeholder="Search tasks ( / )"
           inputRef={searchRef}
           testId="task-search"
         />
-        <StateFilter value={state} options={TASK_STATE_FILTERS} onChange={(value) => setParam('taskState', value)} testId="task-state-filter" />
+        <StateFilter value={query.state} options={TASK_STATE_FILTERS} onChange={(value) => setQuery({ state: value as TaskQuery['state'] })} testId="task-state-filter" />
+        <Field label="Exit code" validationState={query.exitCode.trim() && request.filter?.exitCode === undefined && exitCode === query.exitCode ? 'error' : 'none'}>
+          <Input className={styles.narrow} value={query.exitCode} onChange={(_e, d) => setQuery({ exitCode: d.value })} inputMode="numeric" data-testid="task-exit-filter" />
+        </Field>
+        <Field label="Node">
+          <Input value={query.nodeId} onChange={(_e, d) => setQuery({ nodeId: d.value })} placeholder="Node id" data-testid="task-node-filter" />
+        </Field>
         <span className={styles.grow} />
         <RefreshBar
-          updatedAt={pages.dataUpdatedAt}
-          isFetching={isFetching}
+          updatedAt={Math.max(0, ...fresh.map((w) => w.dataUpdatedAt))}
+          isFetching={windows.some((w) => w.isFetching)}
           onRefresh={refresh}
-          pausedReason={pageCount > MAX_AUTO_REFRESH_PAGES ? 'auto-refresh paused (many tasks loaded)' : undefined}
         />
       </div>
       <div className={styles.selectionBar}>
         <Caption1 data-testid="task-count">
-          {rows.length} {rows.length === 1 ? 'task' : 'tasks'} loaded{hasNextPage ? ', more available' : ''}
+          {total === undefined ? 'Counting…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'task' : 'tasks'}${filtered ? ' match' : ''}`}
           {selected.length ? ` · ${selected.length} selected` : ''}
+        </Caption1>
+        <Caption1
+          className={mergeClasses(styles.status, status?.phase === 'error' && styles.statusError)}
+          data-testid="task-index-status"
+          data-phase={status?.phase}
+        >
+          {indexStatusText(status, now)}
         </Caption1>
         {selected.length ? (
           <Toolbar aria-label="Bulk task actions" size="small">
@@ -185,19 +199,17 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
           </Toolbar>
         ) : null}
       </div>
-      {pages.error ? <InlineError title="Could not list the tasks (retrying automatically)" error={pages.error} testId="tasks-error" /> : null}
-      <VirtualTable
-        rows={rows}
+      {error ? <InlineError title="Could not read the task index (retrying automatically)" error={error} testId="tasks-error" /> : null}
+      <TaskTable
+        count={count}
+        rowAt={(index) => rowAt(held, index)}
         columns={columns}
-        rowKey={(t) => t.id}
-        label="Tasks"
-        rowHeight={40}
-        height="480px"
-        onRangeChange={onRangeChange}
-        isSelected={(t) => selection.ids.has(t.id)}
-        testId="tasks-table"
-        empty={pages.isPending ? 'Loading tasks…' : state !== 'all' || search ? 'No task matches the filter.' : 'This job has no tasks yet.'}
-        footer={footer ? <div className={styles.footer}>{footer}</div> : null}
+        sort={query.sort}
+        onSort={onSort}
+        onVisibleChange={onVisibleChange}
+        isSelected={(id) => selection.ids.has(id)}
+        resetKey={queryText}
+        empty={windows.every((w) => w.isPending) ? 'Loading tasks…' : filtered ? 'No task matches the filter.' : 'This job has no tasks yet.'}
       />
       {bulk ? (
         <BulkActionDialog
@@ -212,5 +224,17 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
         />
       ) : null}
     </>
+  );
+}
+
+function NodeCell({ task, poolId }: { task: TaskRow; poolId: string | undefined }) {
+  const pool = task.poolId ?? poolId;
+  if (!task.nodeId) return '—';
+  return pool ? (
+    <span title={task.nodeId}>
+      <AppLink to={nodePath(pool, task.nodeId)}>{task.nodeId}</AppLink>
+    </span>
+  ) : (
+    task.nodeId
   );
 }

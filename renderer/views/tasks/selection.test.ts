@@ -3,6 +3,7 @@ import {
   EMPTY_SELECTION,
   headerCheckState,
   pruneSelection,
+  selectedForAction,
   selectAll,
   selectRange,
   selectedInOrder,
@@ -69,5 +70,12 @@ describe('selectAll, pruneSelection, headerCheckState, selectedInOrder', () => {
   it('lists the selection in row order', () => {
     const sel = toggleRow(toggleRow(EMPTY_SELECTION, 't4'), 't0');
     expect(selectedInOrder(sel, rows)).toEqual(['t0', 't4']);
+  });
+});
+
+describe('selectedForAction', () => {
+  it('keeps selected rows that scrolled out of the held windows, after the loaded ones in list order', () => {
+    const selection = { ids: new Set(['gone', 'c', 'a']) };
+    expect(selectedForAction(selection, ['a', 'b', 'c'])).toEqual(['a', 'c', 'gone']);
   });
 });

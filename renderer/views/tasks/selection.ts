@@ -60,3 +60,12 @@ export function headerCheckState(selection: Selection, orderedIds: readonly stri
 export function selectedInOrder(selection: Selection, orderedIds: readonly string[]): string[] {
   return orderedIds.filter((id) => selection.ids.has(id));
 }
+
+/**
+ * The ids a bulk action works through: selected rows in list order, then selected rows no longer loaded (the list
+ * holds only the windows near the screen, and scrolling away must not drop what the user picked).
+ */
+export function selectedForAction(selection: Selection, orderedIds: readonly string[]): string[] {
+  const loaded = new Set(orderedIds);
+  return [...selectedInOrder(selection, orderedIds), ...[...selection.ids].filter((id) => !loaded.has(id))];
+}

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ID_PREFIX, isTaskStateFilter, taskFilterArgs } from './task-filters';
-
-describe('taskFilterArgs', () => {
-  it('sends nothing for "all" and an empty search', () => {
-    expect(taskFilterArgs({ state: 'all', search: '   ' })).toEqual({});
-  });
-
-  it('sends the state and a trimmed id prefix', () => {
-    expect(taskFilterArgs({ state: 'failed', search: ' task-1 ' })).toEqual({ state: 'failed', idPrefix: 'task-1' });
-    expect(taskFilterArgs({ state: 'succeeded', search: '' })).toEqual({ state: 'succeeded' });
-  });
-
-  it('cuts a prefix longer than any task id', () => {
-    const args = taskFilterArgs({ state: 'all', search: 'x'.repeat(100) });
-    expect(args.idPrefix).toHaveLength(MAX_ID_PREFIX);
-  });
-});
+import { TASK_INDEX_STATES } from '../../../shared/models';
+import { TASK_STATE_FILTERS, isTaskStateFilter } from './task-filters';
 
 describe('isTaskStateFilter', () => {
   it('accepts the known choices only', () => {
     expect(isTaskStateFilter('failed')).toBe(true);
     expect(isTaskStateFilter('preparing')).toBe(false);
     expect(isTaskStateFilter(undefined)).toBe(false);
+  });
+
+  it('offers only states the task index can filter by', () => {
+    for (const state of TASK_STATE_FILTERS.filter((s) => s !== 'all')) expect(TASK_INDEX_STATES).toContain(state);
   });
 });
