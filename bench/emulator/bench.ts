@@ -13,6 +13,13 @@ function arg(name: string, fallback: number): number {
 const TASKS = arg('tasks', 100_000);
 const COMPLETIONS = arg('completions', 2000);
 const CONCURRENCY = arg('concurrency', 4);
+// Tasks go in collections of 100, so other counts would leave the wait for completions hanging.
+for (const [name, value] of [['tasks', TASKS], ['completions', COMPLETIONS]] as const) {
+  if (!Number.isInteger(value) || value <= 0 || value % 100 !== 0) {
+    console.error(`--${name} must be a positive multiple of 100 (got ${value})`);
+    process.exit(2);
+  }
+}
 const VM = { imageReference: { publisher: 'canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
