@@ -17,6 +17,12 @@ function fakeService(jobs: Record<string, TaskFacts[]>) {
     return out;
   };
   const client = {
+    job: {
+      getTaskCounts: async (jobId: string) => {
+        calls.push({ jobId, select: 'counts' });
+        return { taskCounts: { active: jobs[jobId]?.length ?? 0, running: 0, completed: 0, succeeded: 0, failed: 0 } };
+      },
+    },
     task: {
       list: async (jobId: string, options: { taskListOptions: { filter?: string; select?: string } }) => {
         calls.push({ jobId, ...options.taskListOptions });
@@ -72,6 +78,20 @@ describe('TaskIndexManager', () => {
     const settled = service.calls.length;
     await sleep(60);
     expect(service.calls.length).toBe(settled);
+  });
+
+  it('lists ids only when the service keeps counting fewer tasks than the index holds', async () => {
+    const jobs = { j: tasks(4) };
+    const checks = { deltaIntervalMs: 5, watchedForMs: 10_000, idPassIntervalMs: 60_000, countCheckIntervalMs: 0, minIdPassGapMs: 0 };
+    const { manager, service } = start(jobs, checks);
+    await manager.window({ accountId: 'acc', jobId: 'j', offset: 0, limit: 10 });
+    await sleep(60);
+    const idPasses = () => service.calls.filter((c) => c.select === 'id').length;
+    expect(service.calls.some((c) => c.select === 'counts')).toBe(true);
+    expect(idPasses()).toBe(0);
+    jobs.j.splice(1, 1);
+    await expect.poll(idPasses, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await manager.window({ accountId: 'acc', jobId: 'j', offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual(['t0', 't2', 't3']);
   });
 
   it('keeps at most maxIndexes, dropping the least recently queried', async () => {

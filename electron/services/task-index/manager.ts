@@ -13,8 +13,15 @@ export const DELTA_INTERVAL_MS = 5_000;
 export const WATCHED_FOR_MS = 60_000;
 /** An index nobody queried for this long is dropped. */
 export const EVICT_AFTER_MS = 5 * 60_000;
-/** How often a watched index lists ids only, to notice deleted tasks. */
-export const ID_PASS_INTERVAL_MS = 2 * 60_000;
+/** How often a watched index lists ids only whatever the counts say, since counts may lag or hide a delete behind an add. */
+export const ID_PASS_INTERVAL_MS = 15 * 60_000;
+/**
+ * How often the index's row count is compared with the service's task counts. A deletion is the only change deltas
+ * cannot see, and it shows as a count the index exceeds; two such checks in a row (counts may lag adds) start an id pass.
+ */
+export const COUNT_CHECK_INTERVAL_MS = 30_000;
+/** Id passes started by count checks are at least this far apart, so lagging counts during big adds cost little. */
+export const MIN_ID_PASS_GAP_MS = 2 * 60_000;
 /** At most this many jobs are indexed at once; the least recently queried goes first. */
 export const MAX_INDEXES = 4;
 /** A first window call waits this long for the first page, so the view opens with rows rather than empty. */
@@ -31,6 +38,8 @@ export interface TaskIndexOptions {
   events: EventBus;
   deltaIntervalMs?: number;
   idPassIntervalMs?: number;
+  countCheckIntervalMs?: number;
+  minIdPassGapMs?: number;
   watchedForMs?: number;
   evictAfterMs?: number;
   maxIndexes?: number;
@@ -55,6 +64,9 @@ interface Entry {
   query: TaskQuery;
   lastQueried: number;
   lastIdPass: number;
+  lastCountCheck: number;
+  /** Consecutive count checks that found more rows in the index than the service counts. */
+  excessChecks: number;
   firstPage: Promise<void>;
   /** Why the index was dropped (the job is gone); window calls then fail with it. */
   fatal?: AppError;
@@ -123,6 +135,8 @@ export class TaskIndexManager {
       query: new TaskQuery(store),
       lastQueried: Date.now(),
       lastIdPass: Date.now(),
+      lastCountCheck: Date.now(),
+      excessChecks: 0,
       firstPage: new Promise<void>((resolve) => (resolveFirst = resolve)),
       lastEmit: 0,
       dropped: false,
@@ -152,8 +166,9 @@ export class TaskIndexManager {
     if (idle <= (this.options.watchedForMs ?? WATCHED_FOR_MS)) {
       try {
         await entry.sync.delta();
-        if (entry.sync.ready && Date.now() - entry.lastIdPass >= (this.options.idPassIntervalMs ?? ID_PASS_INTERVAL_MS)) {
+        if (entry.sync.ready && (await this.idPassDue(entry))) {
           entry.lastIdPass = Date.now();
+          entry.excessChecks = 0;
           await entry.sync.idPass();
         }
       } catch (error) {
@@ -161,6 +176,17 @@ export class TaskIndexManager {
       }
     }
     this.schedule(entry);
+  }
+
+  /** An id pass is due on its long interval, or when count checks keep finding rows the service no longer counts. */
+  private async idPassDue(entry: Entry): Promise<boolean> {
+    const now = Date.now();
+    if (now - entry.lastIdPass >= (this.options.idPassIntervalMs ?? ID_PASS_INTERVAL_MS)) return true;
+    if (now - entry.lastCountCheck < (this.options.countCheckIntervalMs ?? COUNT_CHECK_INTERVAL_MS)) return false;
+    entry.lastCountCheck = now;
+    const total = await entry.sync.serviceTotal();
+    entry.excessChecks = entry.store.count > total ? entry.excessChecks + 1 : 0;
+    return entry.excessChecks >= 2 && now - entry.lastIdPass >= (this.options.minIdPassGapMs ?? MIN_ID_PASS_GAP_MS);
   }
 
   private failed(entry: Entry, error: unknown): void {

@@ -93,6 +93,9 @@ describe('task index filters', () => {
     expect(ids(query, 0, 10, { nodeId: 'n1' })).toEqual(['a', 'c']);
     expect(ids(query, 0, 10, { nodeId: 'nope' })).toEqual([]);
     expect(ids(query, 0, 10, { contains: 'FRAME' })).toEqual(['b']);
+    // The text is matched literally: regex characters neither match anything else nor throw.
+    expect(ids(query, 0, 10, { contains: 'fr.me' })).toEqual([]);
+    expect(ids(query, 0, 10, { contains: '(' })).toEqual([]);
     expect(ids(query, 0, 10, { contains: 'e' })).toEqual(['b', 'e']);
     expect(ids(query, 0, 10, { contains: 'e', exitCode: 1, nodeId: 'n2', states: ['failed'] })).toEqual(['e']);
   });

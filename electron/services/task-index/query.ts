@@ -138,15 +138,16 @@ function rowTest(store: TaskStore, filter: TaskFilter): ((row: number) => boolea
     tests.push((row) => node > 0 && store.node[row] === node);
   }
   if (filter.contains !== undefined) {
-    const needle = filter.contains.toLowerCase();
+    // A case-insensitive literal regex tests each string without the lower-cased copy toLowerCase would allocate.
+    const needle = new RegExp(filter.contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     tests.push((row) => includes(store.ids[row], needle) || includes(store.names[row], needle));
   }
   if (tests.length === 0) return undefined;
   return (row) => tests.every((test) => test(row));
 }
 
-function includes(text: string | undefined, lowerNeedle: string): boolean {
-  return text !== undefined && text.toLowerCase().includes(lowerNeedle);
+function includes(text: string | undefined, needle: RegExp): boolean {
+  return text !== undefined && needle.test(text);
 }
 
 /** Orders rows (given in id order) by a column; missing values go last in both directions. */
@@ -178,7 +179,8 @@ export function sortRows(store: TaskStore, byId: Uint32Array, sort: TaskSort): U
   const hi = wide ? new Uint32Array(n) : undefined;
   for (let i = 0; i < n; i++) {
     const v = desc ? max - (values[i] ?? 0) : (values[i] ?? 0) - min;
-    lo[i] = v % 2 ** 32;
+    // Every key is a whole number, and a Uint32Array store keeps it modulo 2^32 without a float division.
+    lo[i] = v;
     if (hi) hi[i] = Math.floor(v / 2 ** 32);
   }
   const sorted = radixSort(present.subarray(0, n), lo, hi);

@@ -89,6 +89,13 @@ export class TaskSync {
     return this.exclusive(() => (!this.fullDone || Number.isNaN(this.watermark) ? this.full() : this.changes()));
   }
 
+  /** How many tasks the service counts for the job (`getTaskCounts`: one small call, however big the job). */
+  async serviceTotal(): Promise<number> {
+    const result = await this.run((client, signal) => client.job.getTaskCounts(this.jobId, { abortSignal: signal as unknown as AbortSignalLike }));
+    const counts = result.taskCounts;
+    return counts.active + counts.running + counts.completed;
+  }
+
   /** Lists only ids and removes the tasks the service no longer has. */
   idPass(): Promise<PassStats> {
     return this.exclusive(() => this.ids());
