@@ -23,20 +23,23 @@ export function FailuresPanel({ accountId, jobId }: { accountId: string; jobId: 
   const grouping = groupingFromParam(params.get('group'));
   const picked = params.get('g');
   const summary = useFailureSummary(accountId, jobId);
-  const setParam = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined) next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
-  };
-  const pick = (key: string) => setParam('g', key);
-  const setGrouping = (value: string) => {
-    const next = new URLSearchParams(params);
-    next.delete('g');
-    if (value === 'node') next.set('group', 'node');
-    else next.delete('group');
-    setParams(next, { replace: true });
-  };
+  // Each update starts from the latest URL, so two quick changes never undo each other.
+  const updateParams = (change: (next: URLSearchParams) => void) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        change(next);
+        return next;
+      },
+      { replace: true },
+    );
+  const pick = (key: string) => updateParams((next) => next.set('g', key));
+  const setGrouping = (value: string) =>
+    updateParams((next) => {
+      next.delete('g');
+      if (value === 'node') next.set('group', 'node');
+      else next.delete('group');
+    });
   const data = summary.data;
 
   const causeColumns: Column<FailureCauseGroup>[] = [

@@ -64,11 +64,17 @@ export function JobListView({ accountId }: { accountId: string }) {
   const countIds = useDebounced(onScreen, 250);
   const counts = useTaskCounts(accountId, countIds);
 
+  // Built from the latest URL, not this render's: a quick clear-then-filter must not bring the old search back.
   const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value && value !== 'all') next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value && value !== 'all') next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   };
   const refresh = () => {
     void jobs.refetch();

@@ -92,14 +92,18 @@ export function JobPage({ accountId }: { accountId: string }) {
   const refresh = useRefreshJob(accountId, jobId);
   // `r` refreshes the whole page; the task list keeps `/` for its search box.
   useListHotkeys(refresh);
-  const setTab = (value: JobTab) => {
-    const next = new URLSearchParams(params);
-    next.delete('g');
-    next.delete('group');
-    if (value === 'tasks') next.delete('tab');
-    else next.set('tab', value);
-    setParams(next, { replace: true });
-  };
+  const setTab = (value: JobTab) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('g');
+        next.delete('group');
+        if (value === 'tasks') next.delete('tab');
+        else next.set('tab', value);
+        return next;
+      },
+      { replace: true },
+    );
   const poolId = job.data?.poolId;
 
   return (

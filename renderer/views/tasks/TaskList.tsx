@@ -94,7 +94,7 @@ export function TaskList({ accountId, jobId, poolId }: TaskListProps) {
   // The job page around this list handles `r` for everything it shows.
   useListHotkeys(undefined, searchRef);
 
-  const setQuery = (change: Partial<TaskQuery>) => setParams(writeTaskQuery(params, change), { replace: true });
+  const setQuery = (change: Partial<TaskQuery>) => setParams((prev) => writeTaskQuery(prev, change), { replace: true });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: taskIndexKeys.job(accountId, jobId) });
   const onSort = (column: TaskSortColumn) => setQuery({ sort: nextSort(query.sort, column) });
   const onCheck = (event: SyntheticEvent, id: string) => setSelection(shiftHeld(event) ? selectRange(selection, ids, id) : toggleRow(selection, id));
