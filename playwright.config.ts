@@ -1,15 +1,7 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
-import { electronBinary, systemChromium } from './e2e/support/browsers';
+import { CHROMIUM_ARGS, electronBinary, systemChromium } from './e2e/support/browsers';
 
-// Flags Debian's Chromium needs on closed, GPU-less CI machines (it otherwise floods the network with refused calls).
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const chromiumArgs = [...CHROMIUM_ARGS];
 
 const chromiumPath = systemChromium();
 const projects: PlaywrightTestConfig['projects'] = [

@@ -1,7 +1,7 @@
 // Opens a 200 MB stdout.txt in the real viewer (built web host + Chromium) and times the first and last screens.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
-import { systemChromium } from '../../e2e/support/browsers';
+import { launchChromium } from '../../e2e/support/browsers';
 import { poolSpec } from '../../e2e/support/api';
 import { startBenchHost, type BenchHost } from './host';
 
@@ -79,11 +79,7 @@ async function serviceFigures(bench: BenchHost) {
 
 async function main(): Promise<void> {
   const bench = await startBenchHost();
-  const executablePath = systemChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const writeStart = performance.now();
     const size = await writeBigStdout(bench);

@@ -1,9 +1,9 @@
 // Opens a pool of 20,000 emulated nodes in the real pool page (built web host + Chromium) and prints how long the node
 // heatmap takes to draw, from the `heatmap-draw` User Timing measures the page records, and the renderer's JS heap.
 // Run after `npx electron-vite build`: `npx tsx bench/heatmap/bench.ts [--nodes 20000] [--redraws 40]`.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
-import { systemChromium } from '../../e2e/support/browsers';
+import { launchChromium } from '../../e2e/support/browsers';
 import { poolSpec } from '../../e2e/support/api';
 import { startBenchHost, type BenchHost } from '../files/host';
 
@@ -54,11 +54,7 @@ function drawTimes(page: Page): Promise<number[]> {
 
 async function main(): Promise<void> {
   const bench = await startBenchHost();
-  const executablePath = systemChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium(['--enable-precise-memory-info']);
   try {
     const created = await createPool(bench);
     console.log(`pool of ${NODES.toLocaleString('en-US')} nodes: all idle ${(created.ms / 1000).toFixed(1)} s after pools.add (${created.states})`);

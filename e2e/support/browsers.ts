@@ -1,5 +1,16 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { chromium, type Browser } from '@playwright/test';
+
+/** Flags Debian's Chromium needs on closed, GPU-less CI machines (it otherwise floods the network with refused calls). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+] as const;
 
 /** Debian's Chromium (or CHROMIUM_PATH) when present; undefined means Playwright's own browser. */
 export function systemChromium(): string | undefined {
@@ -15,4 +26,10 @@ export function electronBinary(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Launches Debian's Chromium (or Playwright's own) with CHROMIUM_ARGS plus any extra flags, for benchmarks. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  const executablePath = systemChromium();
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

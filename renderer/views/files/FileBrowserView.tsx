@@ -105,6 +105,8 @@ export function FileBrowserView({ accountId, source, rootLabel, folder, file, on
     );
   }
 
+  // What the table and the tree both take; each adds how an entry opens.
+  const listProps = { entries, folder, selected, onSelect: select, onUp: goUp, openPath: file, onLastRendered, empty, footer, height };
   return (
     <div className={styles.root}>
       <Breadcrumb aria-label="Folder" data-testid="file-breadcrumb">
@@ -145,35 +147,9 @@ export function FileBrowserView({ accountId, source, rootLabel, folder, file, on
       {pages.error ? <InlineError title={`Could not list ${folder || rootLabel}`} error={pages.error} testId="file-list-error" /> : null}
       <div className={mergeClasses(styles.split, file && styles.withViewer)}>
         {mode === 'table' ? (
-          <FileTable
-            entries={entries}
-            folder={folder}
-            selected={selected}
-            onSelect={select}
-            onOpen={openEntry}
-            onUp={goUp}
-            openPath={file}
-            onLastRendered={onLastRendered}
-            empty={empty}
-            footer={footer}
-            height={height}
-          />
+          <FileTable {...listProps} onOpen={openEntry} />
         ) : (
-          <FileTree
-            key={`${folder}\n${prefix}`}
-            api={api}
-            entries={entries}
-            folder={folder}
-            selected={selected}
-            onSelect={select}
-            onOpenFile={openEntry}
-            onUp={goUp}
-            openPath={file}
-            onLastRendered={onLastRendered}
-            empty={empty}
-            footer={footer}
-            height={height}
-          />
+          <FileTree key={`${folder}\n${prefix}`} api={api} {...listProps} onOpenFile={openEntry} />
         )}
         {file ? <FileViewer key={file} accountId={accountId} source={source} path={file} follow={follow} /> : null}
       </div>

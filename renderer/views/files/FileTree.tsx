@@ -1,10 +1,11 @@
 import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useReducer, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
 import type { NodeFileEntry } from '../../../shared/models';
 import type { FileApi } from '../../api/files';
 import { errorLine } from '../../components/error-text';
 import { browserKey, moveIndex } from './browser-model';
+import type { FileTableProps } from './FileTable';
 import { formatBytes } from './text-bytes';
 import { EMPTY_TREE, flattenTree, listSome, treeReducer, type TreeRow } from './tree-model';
 
@@ -42,22 +43,11 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
 });
 
-/** Props of FileTree. */
-export interface FileTreeProps {
+/** Props of FileTree: the table's, with folders expanding in place and files opening through `onOpenFile`. */
+export type FileTreeProps = Omit<FileTableProps, 'onOpen'> & {
   api: FileApi;
-  /** The open folder's entries (listed and paged by the browser). */
-  entries: readonly NodeFileEntry[];
-  folder: string;
-  selected: number;
-  onSelect: (index: number) => void;
   onOpenFile: (entry: NodeFileEntry) => void;
-  onUp: () => void;
-  openPath?: string;
-  onLastRendered: (index: number) => void;
-  empty: ReactNode;
-  footer?: ReactNode;
-  height: string;
-}
+};
 
 /** The open folder as a tree: folders expand in place, each expansion listing that folder (lazily, page by page). */
 export function FileTree(props: FileTreeProps) {
