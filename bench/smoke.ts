@@ -17,6 +17,7 @@ const RUNS: SmokeRun[] = [
   { script: 'bench/files/bench.ts', args: ['--mb', '2', '--runs', '1'] },
   { script: 'bench/task-index/bench.ts', args: ['--tasks', '10000'] },
   { script: 'bench/heatmap/bench.ts', args: ['--nodes', '200'] },
+  { script: 'bench/task-list/bench.ts', args: ['--tasks', '10000'] },
 ];
 
 function run({ script, args }: SmokeRun): Promise<number> {

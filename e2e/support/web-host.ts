@@ -7,6 +7,8 @@ export interface RunningWebHost {
   url: string;
   origin: string;
   dataDir: string;
+  /** The host's process id (benchmarks read its peak memory). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startWebHostProcess(): Promise<RunningWebHost> {
     url,
     origin: new URL(url).origin,
     dataDir,
+    ...(child.pid !== undefined ? { pid: child.pid } : {}),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

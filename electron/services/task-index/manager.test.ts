@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { EventBus, type PushedEvent } from '../events';
 import { TaskIndexManager, type TaskIndexOptions } from './manager';
+import { TaskQuery } from './query';
 import type { TaskFacts } from './store';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,6 +93,18 @@ describe('TaskIndexManager', () => {
     jobs.j.splice(1, 1);
     await expect.poll(idPasses, { timeout: 2_000, interval: 10 }).toBeGreaterThan(0);
     await expect.poll(async () => (await manager.window({ accountId: 'acc', jobId: 'j', offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual(['t0', 't2', 't3']);
+  });
+
+  it('prepares every sort order and the text index once the full pass is done, with nothing left for a query', async () => {
+    const { manager } = start({ j: tasks(9) });
+    await manager.window({ accountId: 'acc', jobId: 'j', offset: 0, limit: 1 });
+    const { query, store, sync } = manager.indexOf('acc', 'j')!;
+    for (let i = 0; i < 100 && !sync.ready; i++) await sleep(5);
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(store.count).toBe(9);
+    // A query of its own would still have work to do; the manager's idle-time steps left none in its query.
+    expect(new TaskQuery(store).prepareStep()).toBe(true);
+    expect(query.prepareStep()).toBe(false);
   });
 
   it('keeps at most maxIndexes, dropping the least recently queried', async () => {

@@ -73,6 +73,8 @@ interface Entry {
   timer?: NodeJS.Timeout;
   lastEmit: number;
   emitTimer?: NodeJS.Timeout;
+  /** True while idle-time preparation of orders is under way. */
+  preparing: boolean;
   dropped: boolean;
 }
 
@@ -98,9 +100,9 @@ export class TaskIndexManager {
   }
 
   /** A job's index, if one exists (benchmarks and tests drive its passes and read its store). */
-  indexOf(accountId: string, jobId: string): { store: TaskStore; sync: TaskSync } | undefined {
+  indexOf(accountId: string, jobId: string): { store: TaskStore; sync: TaskSync; query: TaskQuery } | undefined {
     const entry = this.entries.get(keyOf(accountId, jobId));
-    return entry && { store: entry.store, sync: entry.sync };
+    return entry && { store: entry.store, sync: entry.sync, query: entry.query };
   }
 
   /** Drops every index of an account (it was removed). */
@@ -139,13 +141,13 @@ export class TaskIndexManager {
       excessChecks: 0,
       firstPage: new Promise<void>((resolve) => (resolveFirst = resolve)),
       lastEmit: 0,
+      preparing: false,
       dropped: false,
     };
     this.entries.set(key, entry);
     void entry.sync
       .fullPass(resolveFirst)
-      // Build the id order now, while nobody waits, so the first sorted window after the sync is quick.
-      .then(() => entry.query.ordered({}, { column: 'id', direction: 'asc' }))
+      .then(() => this.prepare(entry))
       .catch((error: unknown) => this.failed(entry, error))
       .finally(() => {
         resolveFirst();
@@ -178,6 +180,20 @@ export class TaskIndexManager {
     this.schedule(entry);
   }
 
+  /**
+   * Builds, while nobody waits, what a first sort or "contains" would otherwise pay for: one slice per turn of the
+   * event loop, so window calls and other IPC are never held up by more than one slice.
+   */
+  private prepare(entry: Entry): void {
+    if (entry.preparing || entry.dropped) return;
+    entry.preparing = true;
+    const step = () => {
+      if (!entry.dropped && entry.query.prepareStep()) setImmediate(step);
+      else entry.preparing = false;
+    };
+    setImmediate(step);
+  }
+
   /** An id pass is due on its long interval, or when count checks keep finding rows the service no longer counts. */
   private async idPassDue(entry: Entry): Promise<boolean> {
     const now = Date.now();
@@ -201,6 +217,7 @@ export class TaskIndexManager {
   }
 
   private changed(entry: Entry): void {
+    if (entry.sync.ready) this.prepare(entry);
     if (entry.dropped || entry.emitTimer) return;
     const wait = entry.lastEmit + EVENT_INTERVAL_MS - Date.now();
     const emit = () => {

@@ -1,8 +1,10 @@
 // Windows of a job's tasks: filter and sort over the whole index, cached per (filter, sort, version)
 // so scrolling through a million rows only slices a ready permutation.
-import type { TaskIndexState, TaskRow, TaskSortColumn } from '../../../shared/models';
+import { TASK_SORT_COLUMNS, type TaskIndexState, type TaskRow, type TaskSortColumn } from '../../../shared/models';
+import { BaseOrders, descending } from './base-orders';
 import { IdOrder, radixSort } from './order';
 import { NO_EXIT_CODE, NO_RETRY, NO_STATE, NO_STRING, STATE_CODES, type TaskStore } from './store';
+import { TextIndex } from './text-index';
 
 /** What a window keeps; absent parts match every task. */
 export interface TaskFilter {
@@ -34,9 +36,24 @@ const FAILURE = 2;
 /** Answers window queries on one store, reusing the sorted permutation while the store is unchanged. */
 export class TaskQuery {
   private readonly idOrder = new IdOrder();
+  private readonly text: TextIndex;
+  private readonly bases: BaseOrders;
   private readonly cache = new Map<string, { version: number; rows: Uint32Array }>();
 
-  constructor(private readonly store: TaskStore) {}
+  constructor(private readonly store: TaskStore) {
+    this.text = new TextIndex(store);
+    this.bases = new BaseOrders(
+      store,
+      this.idOrder,
+      {
+        sort: (byId, column) => sortRows(store, byId, { column, direction: 'asc' }),
+        patch: (cached, since, column) => patch(store, cached, since, {}, { column, direction: 'asc' }),
+        value: (column) => columnValue(store, column),
+        patchLimit,
+      },
+      TASK_SORT_COLUMNS.filter((c): c is Exclude<TaskSortColumn, 'id'> => c !== 'id'),
+    );
+  }
 
   /** The rows [offset, offset + limit) of the tasks matching `filter`, ordered by `sort`. */
   window(offset: number, limit: number, filter: TaskFilter = {}, sort: TaskSort = { column: 'id', direction: 'asc' }): QueryResult {
@@ -53,12 +70,44 @@ export class TaskQuery {
     const hit = this.cache.get(key);
     const version = this.store.version;
     let rows = hit?.version === version ? hit.rows : hit && patch(this.store, hit.rows, hit.version, filter, sort);
-    rows ??= sortRows(this.store, filterRows(this.store, this.idOrder.of(this.store), filter), sort);
+    rows ??= filterRows(this.store, this.base(sort), filter, this.text);
     this.cache.delete(key);
     this.cache.set(key, { version, rows });
     for (const old of this.cache.keys()) if (this.cache.size > CACHED_ORDERS) this.cache.delete(old);
     return rows;
   }
+
+  /**
+   * Does one slice of the work a first query would otherwise pay for (the id order, the text index, one column's
+   * order); false once everything is current. The manager calls it between events while the index is idle.
+   */
+  prepareStep(): boolean {
+    const ids = this.idOrder.of(this.store);
+    if (ids.length !== this.store.count) return true;
+    if (this.text.refresh(1)) return true;
+    return this.bases.warmOne();
+  }
+
+  /** Every row in sort order, from the column's ready ascending order. */
+  private base(sort: TaskSort): Uint32Array {
+    const desc = sort.direction === 'desc';
+    if (sort.column === 'id') {
+      const byId = this.idOrder.of(this.store);
+      return desc ? byId.slice().reverse() : byId;
+    }
+    const base = this.bases.of(sort.column);
+    return desc ? descending(base) : base.rows;
+  }
+}
+
+// Patching is synchronous, so one pair of scratch buffers serves every index: a patch then leaves no
+// megabytes of garbage behind, which would otherwise come back as collection pauses in later queries.
+let scratchMark = new Uint8Array(0);
+let scratchKept = new Uint32Array(0);
+
+/** How many changes a patch takes on before a rebuild is cheaper. */
+export function patchLimit(rows: number): number {
+  return (rows >> 4) + 256;
 }
 
 /**
@@ -67,8 +116,11 @@ export class TaskQuery {
  */
 function patch(store: TaskStore, cached: Uint32Array, since: number, filter: TaskFilter, sort: TaskSort): Uint32Array | undefined {
   const changed = store.changedSince(since);
-  if (!changed || changed.length > (cached.length >> 4) + 256) return undefined;
-  const mark = new Uint8Array(store.count);
+  if (!changed || changed.length > patchLimit(cached.length)) return undefined;
+  if (scratchMark.length < store.count) scratchMark = new Uint8Array(store.count * 1.25);
+  if (scratchKept.length < cached.length) scratchKept = new Uint32Array(cached.length * 1.25);
+  const mark = scratchMark;
+  const kept = scratchKept;
   const fresh: number[] = [];
   const test = rowTest(store, filter);
   for (const row of changed) {
@@ -76,12 +128,12 @@ function patch(store: TaskStore, cached: Uint32Array, since: number, filter: Tas
     mark[row] = 1;
     if (!test || test(row)) fresh.push(row);
   }
-  const kept = new Uint32Array(cached.length);
   let n = 0;
   for (let i = 0; i < cached.length; i++) {
     const row = cached[i] ?? 0;
     if (!mark[row]) kept[n++] = row;
   }
+  for (const row of changed) mark[row] = 0;
   const compare = compareRows(store, sort);
   fresh.sort(compare);
   const out = new Uint32Array(n + fresh.length);
@@ -104,46 +156,67 @@ function patch(store: TaskStore, cached: Uint32Array, since: number, filter: Tas
   return out;
 }
 
-/** The rows of `byId` (kept in its order) that match the filter. */
-export function filterRows(store: TaskStore, byId: Uint32Array, filter: TaskFilter): Uint32Array {
-  const test = rowTest(store, filter);
-  if (!test) return byId;
-  const out = new Uint32Array(byId.length);
+/** The rows of `order` (kept in that order) that match the filter; `text` answers "contains" for every row at once. */
+export function filterRows(store: TaskStore, order: Uint32Array, filter: TaskFilter, text?: TextIndex): Uint32Array {
+  const plan = filterPlan(store, filter, text);
+  if (!plan) return order;
+  const out = new Uint32Array(order.length);
   let n = 0;
-  for (let i = 0; i < byId.length; i++) {
-    const row = byId[i] ?? 0;
-    if (test(row)) out[n++] = row;
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i] ?? 0;
+    if (planMatches(store, plan, row)) out[n++] = row;
   }
   return out.slice(0, n);
 }
 
-function rowTest(store: TaskStore, filter: TaskFilter): ((row: number) => boolean) | undefined {
-  const tests: ((row: number) => boolean)[] = [];
+/** A filter as table lookups and plain comparisons, so one pass over a million rows stays monomorphic. */
+interface FilterPlan {
+  /** Indexed by state code × 4 + result code. */
+  states?: Uint8Array;
+  exitCode?: number;
+  /** The interned node, or -1 when no row can have it. */
+  node?: number;
+  /** Rows whose id or name contains the text (from the text index). */
+  mask?: Uint8Array;
+  /** The same "contains" test row by row, for a handful of changed rows. */
+  needle?: RegExp;
+}
+
+function filterPlan(store: TaskStore, filter: TaskFilter, text?: TextIndex): FilterPlan | undefined {
+  const plan: FilterPlan = {};
   if (filter.states?.length) {
-    const states = new Set(filter.states.filter((s) => s !== 'succeeded' && s !== 'failed').map((s) => STATE_CODES.indexOf(s as (typeof STATE_CODES)[number])));
-    const results = new Set<number>();
-    if (filter.states.includes('succeeded')) results.add(SUCCESS);
-    if (filter.states.includes('failed')) results.add(FAILURE);
-    tests.push((row) => {
-      const state = store.state[row] ?? NO_STATE;
-      return states.has(state) || (state === COMPLETED && results.has(store.result[row] ?? 0));
-    });
+    const table = new Uint8Array(256 * 4);
+    for (const name of filter.states) {
+      if (name === 'succeeded' || name === 'failed') table[COMPLETED * 4 + (name === 'succeeded' ? SUCCESS : FAILURE)] = 1;
+      else for (let result = 0; result < 4; result++) table[STATE_CODES.indexOf(name) * 4 + result] = 1;
+    }
+    plan.states = table;
   }
-  if (filter.exitCode !== undefined) {
-    const code = filter.exitCode;
-    tests.push((row) => store.exitCode[row] === code);
-  }
+  if (filter.exitCode !== undefined) plan.exitCode = filter.exitCode;
   if (filter.nodeId !== undefined) {
     const node = store.nodes.values.indexOf(filter.nodeId);
-    tests.push((row) => node > 0 && store.node[row] === node);
+    plan.node = node > 0 ? node : -1;
   }
-  if (filter.contains !== undefined) {
-    // A case-insensitive literal regex tests each string without the lower-cased copy toLowerCase would allocate.
-    const needle = new RegExp(filter.contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    tests.push((row) => includes(store.ids[row], needle) || includes(store.names[row], needle));
+  if (filter.contains !== undefined && text && TextIndex.accepts(filter.contains)) plan.mask = text.matches(filter.contains);
+  else if (filter.contains !== undefined) {
+    // For a few rows (patching a cached order) a case-insensitive literal regex is cheaper than the text index.
+    plan.needle = new RegExp(filter.contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   }
-  if (tests.length === 0) return undefined;
-  return (row) => tests.every((test) => test(row));
+  return Object.keys(plan).length ? plan : undefined;
+}
+
+function planMatches(store: TaskStore, plan: FilterPlan, row: number): boolean {
+  if (plan.states && plan.states[((store.state[row] ?? NO_STATE) << 2) | (store.result[row] ?? 0)] !== 1) return false;
+  if (plan.exitCode !== undefined && store.exitCode[row] !== plan.exitCode) return false;
+  if (plan.node !== undefined && store.node[row] !== plan.node) return false;
+  if (plan.mask && plan.mask[row] !== 1) return false;
+  if (plan.needle && !(includes(store.ids[row], plan.needle) || includes(store.names[row], plan.needle))) return false;
+  return true;
+}
+
+function rowTest(store: TaskStore, filter: TaskFilter): ((row: number) => boolean) | undefined {
+  const plan = filterPlan(store, filter);
+  return plan && ((row) => planMatches(store, plan, row));
 }
 
 function includes(text: string | undefined, needle: RegExp): boolean {

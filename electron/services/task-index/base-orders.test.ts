@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskIndexState } from '../../../shared/models';
+import { compareRows, TaskQuery, type TaskFilter } from './query';
+import { STATE_CODES, TaskStore, type TaskFacts } from './store';
+import { TextIndex } from './text-index';
+
+const t = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
+
+function randomTasks(seed: number) {
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const states = ['active', 'preparing', 'running', 'completed', undefined];
+  const task = (id: string): TaskFacts => {
+    const start = random(3) ? t(random(50)) : undefined;
+    const ended = start && random(2) ? new Date(start.getTime() + random(5) * 60_000) : undefined;
+    return {
+      id,
+      ...(random(3) ? {} : { displayName: `Name ${random(40)}` }),
+      state: states[random(5)],
+      creationTime: t(random(20)),
+      executionInfo: { startTime: start, endTime: ended, exitCode: ended ? random(3) - 1 : undefined, result: ended ? (random(2) ? 'success' : 'failure') : undefined, retryCount: random(2) ? random(3) : undefined },
+      ...(random(4) ? { nodeInfo: { nodeId: `n${random(6)}`, poolId: 'p' } } : {}),
+    };
+  };
+  return { random, task };
+}
+
+/** The plain reading of a filter, row by row, independent of masks and cached orders. */
+function matches(store: TaskStore, row: number, filter: TaskFilter): boolean {
+  const state = STATE_CODES[store.state[row] ?? 255];
+  if (filter.states?.length) {
+    const completedAs: TaskIndexState | undefined = state === 'completed' ? (store.result[row] === 1 ? 'succeeded' : store.result[row] === 2 ? 'failed' : undefined) : undefined;
+    if (!filter.states.some((s) => s === state || s === completedAs)) return false;
+  }
+  if (filter.contains !== undefined) {
+    const needle = filter.contains.toLowerCase();
+    const hay = [store.ids[row] ?? '', store.names[row] ?? ''];
+    if (!hay.some((h) => h.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
+/** Every matching id, sorted by the comparator (not the radix sort, base orders or run reversal). */
+function reference(store: TaskStore, filter: TaskFilter, sort: Parameters<typeof compareRows>[1]): string[] {
+  const rows = Array.from({ length: store.count }, (_, i) => i).filter((row) => matches(store, row, filter));
+  return rows.sort(compareRows(store, sort)).map((row) => store.ids[row] ?? '');
+}
+
+const COLUMNS = ['id', 'state', 'exitCode', 'nodeId', 'creationTime', 'startTime', 'endTime', 'duration', 'retryCount'] as const;
+const FILTERS: TaskFilter[] = [{}, { states: ['failed', 'running'] }, { contains: 'NAME 1' }, { contains: 't1' }];
+
+describe('prepared orders', () => {
+  it('answer every sort and filter exactly as a comparator sort does, before and after changes and deletions', () => {
+    const { random, task } = randomTasks(11);
+    const store = new TaskStore();
+    for (let i = 0; i < 400; i++) store.upsert(task(`t${random(2000)}-${i}`));
+    const query = new TaskQuery(store);
+    let steps = 0;
+    while (query.prepareStep()) steps++;
+    // One id order, one text block and one order per value column.
+    expect(steps).toBeGreaterThanOrEqual(COLUMNS.length);
+    const check = () => {
+      for (const column of COLUMNS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          for (const filter of FILTERS) {
+            const got = [...query.ordered(filter, { column, direction })].map((row) => store.ids[row]);
+            expect(got, `${column} ${direction} ${JSON.stringify(filter)}`).toEqual(reference(store, filter, { column, direction }));
+          }
+        }
+      }
+    };
+    check();
+    for (let i = 0; i < 20; i++) store.upsert(task(store.ids[random(store.count)]!));
+    for (let i = 0; i < 10; i++) store.upsert(task(`added-${i}`));
+    while (query.prepareStep());
+    check();
+    for (let i = 0; i < 5; i++) store.delete(store.ids[random(store.count)]!);
+    check();
+  });
+});
+
+describe('text index', () => {
+  it('finds text in ids and names, case-insensitively, across appended rows and after deletions', () => {
+    const store = new TaskStore();
+    store.upsert({ id: 'frame-1', displayName: 'Render İSTANBUL' });
+    store.upsert({ id: 'frame-2', displayName: 'encode' });
+    const text = new TextIndex(store);
+    const found = (needle: string) => [...text.matches(needle)].flatMap((hit, row) => (hit ? [store.ids[row]] : []));
+    expect(found('stanbul')).toEqual(['frame-1']);
+    expect(found('FRAME')).toEqual(['frame-1', 'frame-2']);
+    store.upsert({ id: 'frame-3', displayName: 'Encode again' });
+    expect(found('encode')).toEqual(['frame-2', 'frame-3']);
+    store.delete('frame-2');
+    expect(found('encode')).toEqual(['frame-3']);
+    // A needle never matches across the boundary between an id and its name, or between two rows.
+    expect(found('1render')).toEqual([]);
+    expect(found('istanbulframe')).toEqual([]);
+  });
+
+  it('refuses needles holding its separator, so the caller falls back to testing rows', () => {
+    expect(TextIndex.accepts('a\u0000b')).toBe(false);
+    expect(TextIndex.accepts('frame 12')).toBe(true);
+  });
+});
