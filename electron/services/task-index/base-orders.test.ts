@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskIndexState } from '../../../shared/models';
 import { compareRows, TaskQuery, type TaskFilter } from './query';
-import { STATE_CODES, TaskStore, type TaskFacts } from './store';
+import { randomTasks } from './random-tasks';
+import { STATE_CODES, TaskStore } from './store';
 import { TextIndex } from './text-index';
-
-const t = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
-
-function randomTasks(seed: number) {
-  const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
-  const states = ['active', 'preparing', 'running', 'completed', undefined];
-  const task = (id: string): TaskFacts => {
-    const start = random(3) ? t(random(50)) : undefined;
-    const ended = start && random(2) ? new Date(start.getTime() + random(5) * 60_000) : undefined;
-    return {
-      id,
-      ...(random(3) ? {} : { displayName: `Name ${random(40)}` }),
-      state: states[random(5)],
-      creationTime: t(random(20)),
-      executionInfo: { startTime: start, endTime: ended, exitCode: ended ? random(3) - 1 : undefined, result: ended ? (random(2) ? 'success' : 'failure') : undefined, retryCount: random(2) ? random(3) : undefined },
-      ...(random(4) ? { nodeInfo: { nodeId: `n${random(6)}`, poolId: 'p' } } : {}),
-    };
-  };
-  return { random, task };
-}
 
 /** The plain reading of a filter, row by row, independent of masks and cached orders. */
 function matches(store: TaskStore, row: number, filter: TaskFilter): boolean {

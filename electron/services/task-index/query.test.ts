@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TaskQuery } from './query';
+import { randomTasks } from './random-tasks';
 import { TaskStore, type TaskFacts } from './store';
 
 const t = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
@@ -164,24 +165,7 @@ describe('task index windows', () => {
   });
 
   it('patches cached orders after changes to exactly what a rebuild gives, for every sort', () => {
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const states = ['active', 'preparing', 'running', 'completed', undefined];
-    const task = (id: string): TaskFacts => {
-      const start = random(3) ? t(random(50)) : undefined;
-      const ended = start && random(2) ? new Date(start.getTime() + random(5) * 60_000) : undefined;
-      return {
-        id,
-        ...(random(3) ? {} : { displayName: `Name ${random(40)}` }),
-        state: states[random(5)],
-        creationTime: t(random(20)),
-        executionInfo: { startTime: start, endTime: ended, exitCode: ended ? random(3) - 1 : undefined, result: ended ? (random(2) ? 'success' : 'failure') : undefined, retryCount: random(2) ? random(3) : undefined },
-        ...(random(4) ? { nodeInfo: { nodeId: `n${random(6)}`, poolId: 'p' } } : {}),
-      };
-    };
+    const { random, task } = randomTasks(7);
     const { store, query } = indexed(Array.from({ length: 300 }, (_, i) => task(`t${random(1000)}-${i}`)));
     const filters = [{}, { states: ['failed', 'running'] as const }, { contains: 'name 1' }, { nodeId: 'n2' }];
     const columns = ['id', 'state', 'exitCode', 'nodeId', 'creationTime', 'startTime', 'endTime', 'duration', 'retryCount'] as const;
