@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskIndexState } from '../../../shared/models';
+import { LAZY_PATCH_CHANGES } from './base-orders';
 import { compareRows, TaskQuery, type TaskFilter } from './query';
 import { randomTasks } from './random-tasks';
 import { STATE_CODES, TaskStore } from './store';
@@ -59,6 +60,23 @@ describe('prepared orders', () => {
   });
 });
 
+describe('idle-time preparation', () => {
+  it('leaves a few changes for the next query to patch, and patches ahead of time when orders fall far behind', () => {
+    const { random, task } = randomTasks(5);
+    const store = new TaskStore();
+    for (let i = 0; i < 3000; i++) store.upsert(task(`t${i}`));
+    const query = new TaskQuery(store);
+    while (query.prepareStep());
+    for (let i = 0; i < 10; i++) store.upsert({ ...task(store.ids[random(store.count)]!), state: 'running' });
+    expect(query.prepareStep()).toBe(false);
+    for (let i = 0; i <= LAZY_PATCH_CHANGES; i++) store.upsert({ ...task(store.ids[i]!), state: i % 2 ? 'running' : 'completed' });
+    expect(query.prepareStep()).toBe(true);
+    while (query.prepareStep());
+    const sort = { column: 'endTime', direction: 'desc' } as const;
+    expect([...query.ordered({}, sort)].map((row) => store.ids[row])).toEqual(reference(store, {}, sort));
+  });
+});
+
 describe('text index', () => {
   it('finds text in ids and names, case-insensitively, across appended rows and after deletions', () => {
     const store = new TaskStore();
@@ -75,6 +93,22 @@ describe('text index', () => {
     // A needle never matches across the boundary between an id and its name, or between two rows.
     expect(found('1render')).toEqual([]);
     expect(found('istanbulframe')).toEqual([]);
+  });
+
+  it('stays right across several blocks when deletions move rows between them and rows are appended', () => {
+    const { random } = randomTasks(3);
+    const store = new TaskStore();
+    for (let i = 0; i < 140_000; i++) store.upsert({ id: `t${i}`, ...(i % 3 ? {} : { displayName: `Frame ${i % 977}` }) });
+    const text = new TextIndex(store);
+    const found = (needle: string) => [...text.matches(needle)].flatMap((hit, row) => (hit ? [store.ids[row]] : [])).sort();
+    const brute = (needle: string) =>
+      store.ids.slice(0, store.count).filter((id, row) => id.includes(needle) || (store.names[row] ?? '').toLowerCase().includes(needle)).sort();
+    expect(found('frame 97')).toEqual(brute('frame 97'));
+    for (let i = 0; i < 300; i++) store.delete(store.ids[random(store.count)]!);
+    for (let i = 0; i < 50; i++) store.upsert({ id: `added${i}`, displayName: `Frame 97${i}` });
+    for (let i = 0; i < 300; i++) store.delete(store.ids[random(store.count)]!);
+    expect(found('frame 97')).toEqual(brute('frame 97'));
+    expect(found('t13999')).toEqual(brute('t13999'));
   });
 
   it('refuses needles holding its separator, so the caller falls back to testing rows', () => {

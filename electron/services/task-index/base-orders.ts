@@ -14,14 +14,15 @@ export interface BaseOrder {
 
 /** What a base order needs from the query module: sorting, patching and reading a column. */
 export interface OrderKit {
-  /** How many changes a patch can take; orders further behind are brought up to date ahead of queries. */
-  patchLimit(rows: number): number;
   sort(byId: Uint32Array, column: Exclude<TaskSortColumn, 'id'>): Uint32Array;
   patch(cached: Uint32Array, since: number, column: Exclude<TaskSortColumn, 'id'>): Uint32Array | undefined;
   value(column: Exclude<TaskSortColumn, 'id'>): (row: number) => number;
 }
 
 type ValueColumn = Exclude<TaskSortColumn, 'id'>;
+
+/** Changes an order may fall behind before it is patched ahead of queries: a query patches that many in a few ms. */
+export const LAZY_PATCH_CHANGES = 1024;
 
 /** Keeps one ascending order per column, current with the store. */
 export class BaseOrders {
@@ -49,9 +50,9 @@ export class BaseOrders {
   }
 
   /**
-   * Brings one column order up to date that a query could not cheaply patch (missing, rows moved, or far behind);
-   * false when none is. Orders a few changes behind are left for the next query to patch, which takes milliseconds
-   * and spares patching every column after every refresh.
+   * Brings one column order up to date that a query could not cheaply patch (missing, rows moved, or more than
+   * LAZY_PATCH_CHANGES behind); false when none is. Orders a few changes behind are left for the next query to patch,
+   * which takes milliseconds and spares patching every column after every refresh.
    */
   warmOne(): boolean {
     const store = this.store;
@@ -60,7 +61,7 @@ export class BaseOrders {
       if (!hit) return true;
       if (hit.version === store.version) return false;
       const changed = store.changedSince(hit.version);
-      return !changed || changed.length > this.kit.patchLimit(hit.order.rows.length) / 4;
+      return !changed || changed.length > LAZY_PATCH_CHANGES;
     });
     if (stale === undefined) return false;
     this.of(stale);

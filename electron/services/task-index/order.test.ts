@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { radixSort } from './order';
+import { IdOrder, radixSort } from './order';
+import { TaskStore } from './store';
 
 /** A reference: a stable sort of the rows by hi × 2^32 + lo, ties kept in input order. */
 function reference(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array): number[] {
@@ -35,5 +36,40 @@ describe('radixSort', () => {
     const rows = Uint32Array.from([9, 4, 7]);
     expect(Array.from(radixSort(rows, new Uint32Array(3)))).toEqual([9, 4, 7]);
     expect(Array.from(radixSort(new Uint32Array(0), new Uint32Array(0)))).toEqual([]);
+  });
+});
+
+describe('IdOrder', () => {
+  const sorted = (store: TaskStore) => [...store.ids].slice(0, store.count).sort();
+  const idsOf = (store: TaskStore, order: Uint32Array) => [...order].map((row) => store.ids[row]);
+
+  it('follows deleted and moved rows, and rows appended in between, to the order a full sort gives', () => {
+    const store = new TaskStore();
+    for (let i = 0; i < 400; i++) store.upsert({ id: `k${(i * 7919) % 1009}` });
+    const order = new IdOrder();
+    expect(idsOf(store, order.of(store))).toEqual(sorted(store));
+    for (let round = 0; round < 4; round++) {
+      // Deletions anywhere, the last row among them, with appends before, between and after.
+      for (let i = 0; i < 15; i++) store.upsert({ id: `new-${round}-${random(10_000)}` });
+      for (let i = 0; i < 25; i++) store.delete(store.ids[random(store.count)]!);
+      store.delete(store.ids[store.count - 1]!);
+      for (let i = 0; i < 10; i++) store.upsert({ id: `late-${round}-${random(10_000)}` });
+      expect(store.movesSince(store.deletions - 26, 0)).toBeDefined();
+      expect(idsOf(store, order.of(store))).toEqual(sorted(store));
+    }
+  });
+
+  it('answers moves only for the deletions its log holds', () => {
+    const store = new TaskStore();
+    for (let i = 0; i < 50; i++) store.upsert({ id: `t${i}` });
+    store.delete('t3');
+    expect(store.movesSince(-1, 50)).toBeUndefined();
+    expect(store.movesSince(2, 50)).toBeUndefined();
+    const moves = store.movesSince(0, 50)!;
+    // t3's row now holds the last task, t49; the last row is gone.
+    expect(moves.now[3]).toBe(-1);
+    expect(moves.now[49]).toBe(3);
+    expect(store.ids[3]).toBe('t49');
+    expect(moves.fresh).toEqual([]);
   });
 });

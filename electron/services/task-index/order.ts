@@ -7,12 +7,26 @@ export class IdOrder {
   private order: Uint32Array = new Uint32Array(0);
   private deletions = -1;
 
-  /** The rows in id order; appended rows are sorted on their own and merged in. */
+  /**
+   * The rows in id order. Appended rows are sorted on their own and merged in; after deletions the order follows the
+   * moved rows (ids never change, so it stays sorted) instead of sorting a million ids again.
+   */
   of(store: TaskStore): Uint32Array {
     const known = this.order.length;
-    if (this.deletions !== store.deletions || known > store.count) {
-      this.order = sortRowsById(store, range(0, store.count));
+    if (this.deletions !== store.deletions) {
+      const moves = this.deletions < 0 ? undefined : store.movesSince(this.deletions, known);
       this.deletions = store.deletions;
+      if (!moves) {
+        this.order = sortRowsById(store, range(0, store.count));
+        return this.order;
+      }
+      const kept = new Uint32Array(known);
+      let n = 0;
+      for (let i = 0; i < known; i++) {
+        const row = moves.now[this.order[i] ?? 0] ?? -1;
+        if (row >= 0) kept[n++] = row;
+      }
+      this.order = merge(store, kept.subarray(0, n), sortRowsById(store, Uint32Array.from(moves.fresh)));
     } else if (known < store.count) {
       this.order = merge(store, this.order, sortRowsById(store, range(known, store.count)));
     }

@@ -49,7 +49,6 @@ export class TaskQuery {
         sort: (byId, column) => sortRows(store, byId, { column, direction: 'asc' }),
         patch: (cached, since, column) => patch(store, cached, since, {}, { column, direction: 'asc' }),
         value: (column) => columnValue(store, column),
-        patchLimit,
       },
       TASK_SORT_COLUMNS.filter((c): c is Exclude<TaskSortColumn, 'id'> => c !== 'id'),
     );
@@ -70,7 +69,9 @@ export class TaskQuery {
     const hit = this.cache.get(key);
     const version = this.store.version;
     let rows = hit?.version === version ? hit.rows : hit && patch(this.store, hit.rows, hit.version, filter, sort);
-    rows ??= filterRows(this.store, this.base(sort), filter, this.text);
+    // Ids are unique, so descending ids are the id order read backwards: no reversed copy before filtering.
+    const backwards = sort.column === 'id' && sort.direction === 'desc';
+    rows ??= filterRows(this.store, backwards ? this.idOrder.of(this.store) : this.base(sort), filter, this.text, backwards);
     this.cache.delete(key);
     this.cache.set(key, { version, rows });
     for (const old of this.cache.keys()) if (this.cache.size > CACHED_ORDERS) this.cache.delete(old);
@@ -88,15 +89,11 @@ export class TaskQuery {
     return this.bases.warmOne();
   }
 
-  /** Every row in sort order, from the column's ready ascending order. */
+  /** Every row in the order of a value column, from its prepared ascending order. */
   private base(sort: TaskSort): Uint32Array {
-    const desc = sort.direction === 'desc';
-    if (sort.column === 'id') {
-      const byId = this.idOrder.of(this.store);
-      return desc ? byId.slice().reverse() : byId;
-    }
+    if (sort.column === 'id') return this.idOrder.of(this.store);
     const base = this.bases.of(sort.column);
-    return desc ? descending(base) : base.rows;
+    return sort.direction === 'desc' ? descending(base) : base.rows;
   }
 }
 
@@ -106,7 +103,7 @@ let scratchMark = new Uint8Array(0);
 let scratchKept = new Uint32Array(0);
 
 /** How many changes a patch takes on before a rebuild is cheaper. */
-export function patchLimit(rows: number): number {
+function patchLimit(rows: number): number {
   return (rows >> 4) + 256;
 }
 
@@ -156,14 +153,18 @@ function patch(store: TaskStore, cached: Uint32Array, since: number, filter: Tas
   return out;
 }
 
-/** The rows of `order` (kept in that order) that match the filter; `text` answers "contains" for every row at once. */
-export function filterRows(store: TaskStore, order: Uint32Array, filter: TaskFilter, text?: TextIndex): Uint32Array {
+/**
+ * The rows of `order` that match the filter, in that order (or read backwards); `text` answers "contains" for every
+ * row at once.
+ */
+export function filterRows(store: TaskStore, order: Uint32Array, filter: TaskFilter, text?: TextIndex, backwards = false): Uint32Array {
   const plan = filterPlan(store, filter, text);
-  if (!plan) return order;
+  if (!plan) return backwards ? order.slice().reverse() : order;
   const out = new Uint32Array(order.length);
   let n = 0;
-  for (let i = 0; i < order.length; i++) {
-    const row = order[i] ?? 0;
+  const last = order.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const row = order[backwards ? last - i : i] ?? 0;
     if (planMatches(store, plan, row)) out[n++] = row;
   }
   return out.slice(0, n);

@@ -34,6 +34,8 @@ export function timeOf(value: Date | string | undefined): number {
 const INITIAL_CAPACITY = 1024;
 /** How many changed rows the store remembers, so cached orders can be patched instead of rebuilt. */
 const CHANGE_LOG_LIMIT = 1 << 16;
+/** Deletions remembered (each a removed row and the last row moved into it) so row orders can follow them. */
+const MOVE_LOG_LIMIT = 1 << 18;
 
 /** Strings seen often (node and pool ids), stored once and referred to by a small number. */
 class StringTable {
@@ -79,6 +81,9 @@ export class TaskStore {
   /** The row each version changed, for versions logBase + 1 … version; emptied when rows move. */
   private changeLog: number[] = [];
   private logBase = 0;
+  /** For deletions moveBase + 1 … deletions: the removed row and the row moved into its place, in pairs. */
+  private moveLog: number[] = [];
+  private moveBase = 0;
 
   /** The row of a task id, if indexed. */
   rowOf(id: string): number | undefined {
@@ -117,6 +122,38 @@ export class TaskStore {
     return this.changeLog.slice(version - this.logBase);
   }
 
+  /**
+   * Where the rows of an order built after deletion `since`, over the first `known` rows, are now: `now[old]` is the
+   * current row or -1 when deleted, and `fresh` lists the current rows that order never saw (appended since, wherever
+   * deletions moved them). Undefined when the move log no longer reaches back.
+   */
+  movesSince(since: number, known: number): { now: Int32Array; fresh: number[] } | undefined {
+    if (since < this.moveBase || since > this.deletions) return undefined;
+    let size = known;
+    for (let i = (since - this.moveBase) * 2; i < this.moveLog.length; i += 2) size = Math.max(size, (this.moveLog[i + 1] ?? 0) + 1);
+    size = Math.max(size, this.count);
+    // at[row] is the old row now at `row` (-1 for rows appended since); now[old] the inverse.
+    const at = new Int32Array(size).fill(-1);
+    const now = new Int32Array(known);
+    for (let row = 0; row < known; row++) {
+      at[row] = row;
+      now[row] = row;
+    }
+    for (let i = (since - this.moveBase) * 2; i < this.moveLog.length; i += 2) {
+      const removed = this.moveLog[i] ?? 0;
+      const last = this.moveLog[i + 1] ?? 0;
+      const gone = at[removed] ?? -1;
+      if (gone >= 0) now[gone] = -1;
+      const moved = at[last] ?? -1;
+      at[removed] = moved;
+      at[last] = -1;
+      if (moved >= 0 && removed !== last) now[moved] = removed;
+    }
+    const fresh: number[] = [];
+    for (let row = 0; row < this.count; row++) if ((at[row] ?? -1) < 0) fresh.push(row);
+    return { now, fresh };
+  }
+
   /** Removes a task by id, moving the last row into its place. */
   delete(id: string): boolean {
     const row = this.rows.get(id);
@@ -131,6 +168,11 @@ export class TaskStore {
     this.deletions++;
     this.changeLog = [];
     this.logBase = this.version;
+    this.moveLog.push(row, last);
+    if (this.moveLog.length > MOVE_LOG_LIMIT * 2) {
+      this.moveLog = [];
+      this.moveBase = this.deletions;
+    }
     return true;
   }
 

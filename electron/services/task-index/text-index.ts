@@ -18,7 +18,7 @@ interface Block {
 /** Lower-cased ids and display names of every row, kept current as rows are appended. */
 export class TextIndex {
   private blocks: Block[] = [];
-  private deletions = -1;
+  private deletions = 0;
 
   constructor(private readonly store: TaskStore) {}
 
@@ -43,14 +43,14 @@ export class TextIndex {
     return mask;
   }
 
-  /** Builds up to `limit` of the blocks the store's rows need (rows that moved rebuild all); true when it built any. */
+  /** Builds up to `limit` of the blocks the store's rows need (after deletions, those they changed); true when it built any. */
   refresh(limit = Infinity): boolean {
     const store = this.store;
+    let built = 0;
     if (this.deletions !== store.deletions) {
-      this.blocks = [];
+      built += this.followDeletions();
       this.deletions = store.deletions;
     }
-    let built = 0;
     for (;;) {
       const last = this.blocks.at(-1);
       const from = last && last.to - last.from < BLOCK_ROWS ? last.from : (last?.to ?? 0);
@@ -59,6 +59,35 @@ export class TextIndex {
       this.blocks.push(block(store, from, Math.min(store.count, from + BLOCK_ROWS)));
       built++;
     }
+  }
+
+  /**
+   * Rebuilds only the blocks whose rows deletions changed (a removed row takes the last row's place) and drops what
+   * lies past the end; everything when the store's move log no longer reaches back. Answers how many it built.
+   */
+  private followDeletions(): number {
+    const store = this.store;
+    const known = this.blocks.at(-1)?.to ?? 0;
+    const moves = store.movesSince(this.deletions, known);
+    if (!moves) {
+      this.blocks = [];
+      return 0;
+    }
+    // A row only ever moves from the end into a deleted row's place, so the positions whose text changed are exactly
+    // those whose old row was deleted or moved away; appended rows past the old end are built by refresh.
+    const dirty = new Set<number>();
+    for (let old = 0; old < known; old++) if ((moves.now[old] ?? -1) !== old) dirty.add(Math.floor(old / BLOCK_ROWS));
+    let built = 0;
+    const kept: Block[] = [];
+    for (const [index, old] of this.blocks.entries()) {
+      if (old.from >= store.count) break;
+      if (dirty.has(index) || old.to > store.count) {
+        kept.push(block(store, old.from, Math.min(old.to, store.count)));
+        built++;
+      } else kept.push(old);
+    }
+    this.blocks = kept;
+    return built;
   }
 }
 
