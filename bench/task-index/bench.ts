@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AbortSignalLike } from '@azure/ms-rest-js';
 import { accountsStore } from '../../electron/services/accounts/records';
 import { AccountsService, LOCAL_ACCOUNT_ID } from '../../electron/services/accounts/service';
@@ -126,6 +127,9 @@ const QUERIES: { name: string; args: Omit<WindowArgs, 'offset' | 'limit' | 'acco
 async function queries(emu: BenchEmulator, manager: TaskIndexManager): Promise<void> {
   const index = manager.indexOf(accountId, JOB)!;
   console.log('window queries (100 rows at random offsets; "changed" = right after a delta brought in a terminated task):');
+  // Main's event loop during the queries: idle-time preparation after the watch's id pass, deltas and queries.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   for (const query of QUERIES) {
     const call = async (offset: number) => {
       const started = performance.now();
@@ -151,6 +155,8 @@ async function queries(emu: BenchEmulator, manager: TaskIndexManager): Promise<v
     );
   }
   const heap = heapAfterGc() - heapBefore;
+  loop.disable();
+  console.log(`main event loop delay during the queries: p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
   console.log(`main heap after the queries (index, id order, cached query orders): ${mb(heap)} = ${(heap / TASKS).toFixed(0)} bytes per task`);
 }
 

@@ -60,6 +60,46 @@ describe('prepared orders', () => {
   });
 });
 
+describe('orders across deletions', () => {
+  it('renumber and patch cached and prepared orders through changes, deletions and appends in any mix', () => {
+    const { random, task } = randomTasks(23);
+    const store = new TaskStore();
+    for (let i = 0; i < 500; i++) store.upsert(task(`t${random(5000)}-${i}`));
+    const query = new TaskQuery(store);
+    const sorts = [
+      { column: 'endTime', direction: 'desc' },
+      { column: 'nodeId', direction: 'asc' },
+      { column: 'id', direction: 'desc' },
+      { column: 'retryCount', direction: 'asc' },
+    ] as const;
+    for (let round = 0; round < 12; round++) {
+      for (let i = 0; i < 1 + random(8); i++) {
+        const roll = random(3);
+        if (roll === 0) store.delete(store.ids[random(store.count)]!);
+        else if (roll === 1) store.upsert(task(store.ids[random(store.count)]!));
+        else store.upsert(task(`r${round}-${i}-${random(1000)}`));
+      }
+      if (round % 3 === 0) while (query.prepareStep());
+      const sort = sorts[round % sorts.length]!;
+      const filter = FILTERS[round % FILTERS.length]!;
+      const got = [...query.ordered(filter, sort)].map((row) => store.ids[row]);
+      expect(got, `round ${round}`).toEqual(reference(store, filter, sort));
+    }
+  });
+
+  it('reports the rows changed since a version in the numbering rows have now', () => {
+    const store = new TaskStore();
+    for (const id of ['a', 'b', 'c', 'd']) store.upsert({ id });
+    const since = store.version;
+    store.upsert({ id: 'b', state: 'running' });
+    store.upsert({ id: 'd', state: 'running' });
+    store.delete('b');
+    // d moved into b's row (1); b's change is gone with it.
+    expect(store.changedSince(since)).toEqual([1]);
+    expect(store.ids[1]).toBe('d');
+  });
+});
+
 describe('idle-time preparation', () => {
   it('leaves a few changes for the next query to patch, and patches ahead of time when orders fall far behind', () => {
     const { random, task } = randomTasks(5);

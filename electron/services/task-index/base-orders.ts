@@ -2,7 +2,7 @@
 // so a new sort or filter costs one pass over a ready order instead of a sort of the whole job.
 import type { TaskSortColumn } from '../../../shared/models';
 import type { IdOrder } from './order';
-import type { TaskStore } from './store';
+import type { Stamp, TaskStore } from './store';
 
 /** A column's rows in ascending order (ties by id, missing values last) and how many rows have a value. */
 export interface BaseOrder {
@@ -15,7 +15,7 @@ export interface BaseOrder {
 /** What a base order needs from the query module: sorting, patching and reading a column. */
 export interface OrderKit {
   sort(byId: Uint32Array, column: Exclude<TaskSortColumn, 'id'>): Uint32Array;
-  patch(cached: Uint32Array, since: number, column: Exclude<TaskSortColumn, 'id'>): Uint32Array | undefined;
+  patch(cached: Uint32Array, since: Stamp, column: Exclude<TaskSortColumn, 'id'>): Uint32Array | undefined;
   value(column: Exclude<TaskSortColumn, 'id'>): (row: number) => number;
 }
 
@@ -26,7 +26,7 @@ export const LAZY_PATCH_CHANGES = 1024;
 
 /** Keeps one ascending order per column, current with the store. */
 export class BaseOrders {
-  private readonly orders = new Map<ValueColumn, { version: number; order: BaseOrder }>();
+  private readonly orders = new Map<ValueColumn, { stamp: Stamp; order: BaseOrder }>();
 
   constructor(
     private readonly store: TaskStore,
@@ -37,21 +37,21 @@ export class BaseOrders {
 
   /** The column's ascending order, patched or rebuilt when the store has moved on. */
   of(column: ValueColumn): BaseOrder {
-    const version = this.store.version;
+    const stamp = this.store.stamp();
     const hit = this.orders.get(column);
-    if (hit?.version === version) return hit.order;
-    const patched = hit && this.kit.patch(hit.order.rows, hit.version, column);
+    if (hit?.stamp.version === stamp.version) return hit.order;
+    const patched = hit && this.kit.patch(hit.order.rows, hit.stamp, column);
     const rows = patched ?? this.kit.sort(this.idOrder.of(this.store), column);
     const value = this.kit.value(column);
     const present = presentCount(rows, value);
     const order = { rows, present, ties: tieBits(rows, present, value) };
-    this.orders.set(column, { version, order });
+    this.orders.set(column, { stamp, order });
     return order;
   }
 
   /**
-   * Brings one column order up to date that a query could not cheaply patch (missing, rows moved, or more than
-   * LAZY_PATCH_CHANGES behind); false when none is. Orders a few changes behind are left for the next query to patch,
+   * Brings one column order up to date that a query should not have to (missing, rows moved by deletions, or more
+   * than LAZY_PATCH_CHANGES behind); false when none is. Orders a few changes behind are left for the next query to patch,
    * which takes milliseconds and spares patching every column after every refresh.
    */
   warmOne(): boolean {
@@ -59,8 +59,10 @@ export class BaseOrders {
     const stale = this.columns.find((column) => {
       const hit = this.orders.get(column);
       if (!hit) return true;
-      if (hit.version === store.version) return false;
-      const changed = store.changedSince(hit.version);
+      if (hit.stamp.version === store.version) return false;
+      // After deletions every order is renumbered ahead of time: a pass over its rows, far cheaper than a sort.
+      if (hit.stamp.deletions !== store.deletions) return true;
+      const changed = store.changedSince(hit.stamp.version);
       return !changed || changed.length > LAZY_PATCH_CHANGES;
     });
     if (stale === undefined) return false;

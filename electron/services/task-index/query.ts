@@ -3,7 +3,7 @@
 import { TASK_SORT_COLUMNS, type TaskIndexState, type TaskRow, type TaskSortColumn } from '../../../shared/models';
 import { BaseOrders, descending } from './base-orders';
 import { IdOrder, radixSort } from './order';
-import { NO_EXIT_CODE, NO_RETRY, NO_STATE, NO_STRING, STATE_CODES, type TaskStore } from './store';
+import { NO_EXIT_CODE, NO_RETRY, NO_STATE, NO_STRING, STATE_CODES, type Stamp, type TaskStore } from './store';
 import { TextIndex } from './text-index';
 
 /** What a window keeps; absent parts match every task. */
@@ -38,7 +38,7 @@ export class TaskQuery {
   private readonly idOrder = new IdOrder();
   private readonly text: TextIndex;
   private readonly bases: BaseOrders;
-  private readonly cache = new Map<string, { version: number; rows: Uint32Array }>();
+  private readonly cache = new Map<string, { stamp: Stamp; rows: Uint32Array }>();
 
   constructor(private readonly store: TaskStore) {
     this.text = new TextIndex(store);
@@ -67,13 +67,13 @@ export class TaskQuery {
   ordered(filter: TaskFilter, sort: TaskSort): Uint32Array {
     const key = JSON.stringify([filter.states ? [...filter.states].sort() : null, filter.exitCode ?? null, filter.nodeId ?? null, filter.contains ?? null, sort.column, sort.direction]);
     const hit = this.cache.get(key);
-    const version = this.store.version;
-    let rows = hit?.version === version ? hit.rows : hit && patch(this.store, hit.rows, hit.version, filter, sort);
+    const stamp = this.store.stamp();
+    let rows = hit?.stamp.version === stamp.version ? hit.rows : hit && patch(this.store, hit.rows, hit.stamp, filter, sort);
     // Ids are unique, so descending ids are the id order read backwards: no reversed copy before filtering.
     const backwards = sort.column === 'id' && sort.direction === 'desc';
     rows ??= filterRows(this.store, backwards ? this.idOrder.of(this.store) : this.base(sort), filter, this.text, backwards);
     this.cache.delete(key);
-    this.cache.set(key, { version, rows });
+    this.cache.set(key, { stamp, rows });
     for (const old of this.cache.keys()) if (this.cache.size > CACHED_ORDERS) this.cache.delete(old);
     return rows;
   }
@@ -108,12 +108,19 @@ function patchLimit(rows: number): number {
 }
 
 /**
- * A cached order brought up to date by taking the changed rows out and putting back those that still match,
- * each at its place by binary search; undefined when rows moved or too much changed, so a rebuild is cheaper.
+ * A cached order brought up to date: rows deleted since drop out and rows moved are renumbered, then the changed rows
+ * are taken out and those that still match put back, each at its place by binary search. Undefined when the logs no
+ * longer reach back or too much changed, so a rebuild is cheaper.
  */
-function patch(store: TaskStore, cached: Uint32Array, since: number, filter: TaskFilter, sort: TaskSort): Uint32Array | undefined {
-  const changed = store.changedSince(since);
-  if (!changed || changed.length > patchLimit(cached.length)) return undefined;
+function patch(store: TaskStore, order: Uint32Array, since: Stamp, filter: TaskFilter, sort: TaskSort): Uint32Array | undefined {
+  const changed = store.changedSince(since.version);
+  if (!changed || changed.length > patchLimit(order.length)) return undefined;
+  let cached = order;
+  if (since.deletions !== store.deletions) {
+    const moves = store.movesSince(since.deletions, since.count);
+    if (!moves) return undefined;
+    cached = renumber(order, moves.now);
+  }
   if (scratchMark.length < store.count) scratchMark = new Uint8Array(store.count * 1.25);
   if (scratchKept.length < cached.length) scratchKept = new Uint32Array(cached.length * 1.25);
   const mark = scratchMark;
@@ -151,6 +158,17 @@ function patch(store: TaskStore, cached: Uint32Array, since: number, filter: Tas
   }
   out.set(kept.subarray(from, n), at);
   return out;
+}
+
+/** An order with deleted rows left out and moved rows under their new numbers (`now[old]`, -1 when deleted). */
+function renumber(order: Uint32Array, now: Int32Array): Uint32Array {
+  const out = new Uint32Array(order.length);
+  let n = 0;
+  for (let i = 0; i < order.length; i++) {
+    const row = now[order[i] ?? 0] ?? -1;
+    if (row >= 0) out[n++] = row;
+  }
+  return out.subarray(0, n);
 }
 
 /**

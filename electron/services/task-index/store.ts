@@ -55,12 +55,19 @@ class StringTable {
   }
 }
 
+/** What a row order was built against: the store's version, its deletions and its row count then. */
+export interface Stamp {
+  version: number;
+  deletions: number;
+  count: number;
+}
+
 /** A job's tasks in columns; rows are dense (0..count-1) and move on delete. */
 export class TaskStore {
   count = 0;
   /** Bumped on every change to any row. */
   version = 0;
-  /** Bumped when a row is deleted (rows move then, so any row order must be rebuilt). */
+  /** Bumped when a row is deleted (the last row moves into its place; orders follow through `movesSince`). */
   deletions = 0;
   state = new Uint8Array(INITIAL_CAPACITY);
   result = new Uint8Array(INITIAL_CAPACITY);
@@ -78,12 +85,17 @@ export class TaskStore {
   readonly nodes = new StringTable();
   readonly pools = new StringTable();
   private readonly rows = new Map<string, number>();
-  /** The row each version changed, for versions logBase + 1 … version; emptied when rows move. */
+  /** For versions logBase + 1 … version: the row each upsert changed, or -d for deletion number d. */
   private changeLog: number[] = [];
   private logBase = 0;
   /** For deletions moveBase + 1 … deletions: the removed row and the row moved into its place, in pairs. */
   private moveLog: number[] = [];
   private moveBase = 0;
+
+  /** Where the store is now, for orders to record what they were built against. */
+  stamp(): Stamp {
+    return { version: this.version, deletions: this.deletions, count: this.count };
+  }
 
   /** The row of a task id, if indexed. */
   rowOf(id: string): number | undefined {
@@ -106,20 +118,44 @@ export class TaskStore {
       return false;
     }
     this.write(row, task, added);
+    this.log(row);
+    return true;
+  }
+
+  /** Records the row a new version changed, or (negative) the deletion it made. */
+  private log(entry: number): void {
     this.version++;
-    this.changeLog.push(row);
+    this.changeLog.push(entry);
     if (this.changeLog.length > CHANGE_LOG_LIMIT) {
       const drop = this.changeLog.length >> 1;
       this.changeLog.splice(0, drop);
       this.logBase += drop;
     }
-    return true;
   }
 
-  /** The rows upserted after `version` (repeats possible), or undefined when rows moved or the log does not reach back. */
+  /**
+   * The rows upserted after `version`, as rows are numbered now (repeats possible; rows deleted since left out), or
+   * undefined when the log does not reach back.
+   */
   changedSince(version: number): number[] | undefined {
     if (version < this.logBase || version > this.version) return undefined;
-    return this.changeLog.slice(version - this.logBase);
+    const entries = this.changeLog.slice(version - this.logBase);
+    if (!entries.some((entry) => entry < 0)) return entries;
+    // Replays the deletions among the changes: a changed row that was deleted drops out, one moved follows.
+    const changed = new Set<number>();
+    for (const entry of entries) {
+      if (entry >= 0) {
+        changed.add(entry);
+        continue;
+      }
+      const at = (-entry - 1 - this.moveBase) * 2;
+      if (at < 0) return undefined;
+      const removed = this.moveLog[at] ?? 0;
+      const last = this.moveLog[at + 1] ?? 0;
+      changed.delete(removed);
+      if (changed.delete(last) && removed !== last) changed.add(removed);
+    }
+    return [...changed];
   }
 
   /**
@@ -164,15 +200,13 @@ export class TaskStore {
     this.ids.length = last;
     this.names.length = Math.min(this.names.length, last);
     this.count = last;
-    this.version++;
-    this.deletions++;
-    this.changeLog = [];
-    this.logBase = this.version;
-    this.moveLog.push(row, last);
-    if (this.moveLog.length > MOVE_LOG_LIMIT * 2) {
+    if (this.moveLog.length >= MOVE_LOG_LIMIT * 2) {
       this.moveLog = [];
       this.moveBase = this.deletions;
     }
+    this.moveLog.push(row, last);
+    this.deletions++;
+    this.log(-this.deletions);
     return true;
   }
 
