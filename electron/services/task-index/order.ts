@@ -7,6 +7,11 @@ export class IdOrder {
   private order: Uint32Array = new Uint32Array(0);
   private deletions = -1;
 
+  /** True when the store has moved on since the order was last brought up to date. */
+  stale(store: TaskStore): boolean {
+    return this.deletions !== store.deletions || this.order.length !== store.count;
+  }
+
   /**
    * The rows in id order. Appended rows are sorted on their own and merged in; after deletions the order follows the
    * moved rows (ids never change, so it stays sorted) instead of sorting a million ids again.

@@ -83,8 +83,10 @@ export class TaskQuery {
    * order); false once everything is current. The manager calls it between events while the index is idle.
    */
   prepareStep(): boolean {
-    const ids = this.idOrder.of(this.store);
-    if (ids.length !== this.store.count) return true;
+    if (this.idOrder.stale(this.store)) {
+      this.idOrder.of(this.store);
+      return true;
+    }
     if (this.text.refresh(1)) return true;
     return this.bases.warmOne();
   }

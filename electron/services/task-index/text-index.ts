@@ -18,6 +18,8 @@ interface Block {
 /** Lower-cased ids and display names of every row, kept current as rows are appended. */
 export class TextIndex {
   private blocks: Block[] = [];
+  /** Blocks whose rows deletions changed, rebuilt by the next refreshes. */
+  private readonly stale = new Set<number>();
   private deletions = 0;
 
   constructor(private readonly store: TaskStore) {}
@@ -48,8 +50,15 @@ export class TextIndex {
     const store = this.store;
     let built = 0;
     if (this.deletions !== store.deletions) {
-      built += this.followDeletions();
+      this.followDeletions();
       this.deletions = store.deletions;
+    }
+    for (const index of this.stale) {
+      if (built >= limit) return true;
+      const old = this.blocks[index];
+      if (old) this.blocks[index] = block(store, old.from, old.to);
+      this.stale.delete(index);
+      built++;
     }
     for (;;) {
       const last = this.blocks.at(-1);
@@ -62,32 +71,29 @@ export class TextIndex {
   }
 
   /**
-   * Rebuilds only the blocks whose rows deletions changed (a removed row takes the last row's place) and drops what
-   * lies past the end; everything when the store's move log no longer reaches back. Answers how many it built.
+   * Marks for rebuilding only the blocks whose rows deletions changed (a removed row takes the last row's place) and
+   * drops what lies past the end; drops everything when the store's move log no longer reaches back.
    */
-  private followDeletions(): number {
+  private followDeletions(): void {
     const store = this.store;
     const known = this.blocks.at(-1)?.to ?? 0;
     const moves = store.movesSince(this.deletions, known);
     if (!moves) {
       this.blocks = [];
-      return 0;
+      this.stale.clear();
+      return;
     }
     // A row only ever moves from the end into a deleted row's place, so the positions whose text changed are exactly
     // those whose old row was deleted or moved away; appended rows past the old end are built by refresh.
-    const dirty = new Set<number>();
-    for (let old = 0; old < known; old++) if ((moves.now[old] ?? -1) !== old) dirty.add(Math.floor(old / BLOCK_ROWS));
-    let built = 0;
-    const kept: Block[] = [];
-    for (const [index, old] of this.blocks.entries()) {
-      if (old.from >= store.count) break;
-      if (dirty.has(index) || old.to > store.count) {
-        kept.push(block(store, old.from, Math.min(old.to, store.count)));
-        built++;
-      } else kept.push(old);
+    for (let old = 0; old < known; old++) if ((moves.now[old] ?? -1) !== old) this.stale.add(Math.floor(old / BLOCK_ROWS));
+    while ((this.blocks.at(-1)?.from ?? 0) >= store.count && this.blocks.length) this.blocks.pop();
+    const last = this.blocks.at(-1);
+    // The block the end now falls in is cut short and rebuilt like the others.
+    if (last && last.to > store.count) {
+      this.blocks[this.blocks.length - 1] = { ...last, to: store.count };
+      this.stale.add(this.blocks.length - 1);
     }
-    this.blocks = kept;
-    return built;
+    for (const index of [...this.stale]) if (index >= this.blocks.length) this.stale.delete(index);
   }
 }
 
