@@ -35,7 +35,7 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  serveRenderer(protocol, rendererDir);
+  serveRenderer(protocol, rendererDir, () => services?.storage.uploads);
   services = await createServices({
     version: pkg.version,
     transport: 'ipc',

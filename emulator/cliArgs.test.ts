@@ -60,3 +60,29 @@ describe('--parent-pid', () => {
     expect(() => parseCliArgs(['--parent-pid', 'me'])).toThrow(/process id/);
   });
 });
+
+describe('linked storage flags', () => {
+  const url = 'http://127.0.0.1:10000/localstore';
+
+  it('takes the three storage flags together, or --no-storage', () => {
+    expect(parseCliArgs(['--storage-url', url, '--storage-account=localstore', '--storage-key-file', '/keys/k']).storage).toEqual({
+      url,
+      account: 'localstore',
+      keyFile: '/keys/k',
+    });
+    expect(parseCliArgs([`--storage-url=${url}/`, '--storage-account', 'abc', '--storage-key-file', 'k']).storage?.url).toBe(url);
+    expect(parseCliArgs(['--no-storage'])).toEqual({ port: 0, noStorage: true });
+  });
+
+  it('refuses partial, malformed or conflicting storage flags with a clear message', () => {
+    expect(() => parseCliArgs(['--storage-url', url])).toThrow(/go together/);
+    expect(() => parseCliArgs(['--storage-account', 'abc', '--storage-key-file', 'k'])).toThrow(/go together/);
+    expect(() => parseCliArgs(['--storage-url', 'ftp://x/y', '--storage-account', 'abc', '--storage-key-file', 'k'])).toThrow(/http or https/);
+    expect(() => parseCliArgs(['--storage-url', `${url}?sig=x`, '--storage-account', 'abc', '--storage-key-file', 'k'])).toThrow(/without a query/);
+    expect(() => parseCliArgs(['--storage-url', url, '--storage-account', 'Bad-Name', '--storage-key-file', 'k'])).toThrow(/lowercase letters/);
+    expect(() => parseCliArgs(['--storage-url', url, '--storage-account', 'abc', '--storage-key-file', ' '])).toThrow(/file path/);
+    expect(() => parseCliArgs(['--no-storage', '--storage-url', url, '--storage-account', 'abc', '--storage-key-file', 'k'])).toThrow(/cannot be combined/);
+    expect(() => parseCliArgs(['--no-storage=yes'])).toThrow(/takes no value/);
+    expect(() => parseCliArgs(['--storage-key', 'AAAA'])).toThrow(UsageError);
+  });
+});

@@ -1,6 +1,7 @@
 import { isBase64Key } from './dataDir.js';
 import type { NodeBehaviourOptions } from './engine/behaviour.js';
 import type { RequestFaultSettings } from './http/faults.js';
+import { isStorageUrl, STORAGE_ACCOUNT_NAME } from './storage/linked.js';
 
 /** The emulator's command-line options. */
 export interface CliOptions {
@@ -14,6 +15,17 @@ export interface CliOptions {
   faults?: Partial<RequestFaultSettings>;
   /** Stop when this process is gone: an app that starts the emulator and then dies must not leave it running. */
   parentPid?: number;
+  /** Linked storage given by flags (the key is read from its file, never taken from argv). */
+  storage?: StorageFlags;
+  /** `--no-storage`: run without linked storage instead of starting Azurite. */
+  noStorage?: boolean;
+}
+
+/** The linked storage flags: all three together. */
+export interface StorageFlags {
+  url: string;
+  account: string;
+  keyFile: string;
 }
 
 /** Usage text printed with argument errors. */
@@ -23,6 +35,8 @@ export const USAGE = [
   '  [--autoscale-min-interval SECONDS] [--autoscale-enable-spacing SECONDS] [--sample-period SECONDS]',
   '  [--preempt-fraction F] [--preempt-interval SECONDS] [--preempt-down SECONDS] [--fail-start-tasks F]',
   '  [--fault-rate F] [--fault-status 429|503] [--retry-after SECONDS] [--latency MS] [--latency-jitter MS]',
+  '  [--storage-url URL --storage-account NAME --storage-key-file PATH | --no-storage]',
+  '       npm run emulator -- packages add|activate|list --data DIR ... (see: npm run emulator -- packages --help)',
 ].join('\n');
 
 /** A command-line mistake; the CLI prints it and exits with status 2. */
@@ -68,6 +82,7 @@ function parseNumber(flag: string, text: string, spec: NumberFlag): number {
 /** Parses argv (without node and script); accepts `--flag value` and `--flag=value`. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { port: 0 };
+  const partial: StorageFlagValues = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
@@ -115,9 +130,39 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         faults(options).errorStatus = text === '429' ? 429 : 503;
         break;
       }
+      case '--storage-url':
+      case '--storage-account':
+      case '--storage-key-file':
+        partial[flag] = value();
+        break;
+      case '--no-storage':
+        if (inline !== undefined) throw new UsageError('--no-storage takes no value');
+        options.noStorage = true;
+        break;
       default:
         throw new UsageError(`unknown argument '${arg}'`);
     }
   }
+  const storage = parseStorageFlags(partial);
+  if (storage && options.noStorage) throw new UsageError('--no-storage cannot be combined with --storage-url, --storage-account or --storage-key-file');
+  if (storage) options.storage = storage;
   return options;
+}
+
+/** The storage flags seen so far, by name. */
+export type StorageFlagValues = Partial<Record<'--storage-url' | '--storage-account' | '--storage-key-file', string>>;
+
+/** Checks the three storage flags: none, or all three with a valid URL, account name and key file path. */
+export function parseStorageFlags(values: StorageFlagValues): StorageFlags | undefined {
+  const url = values['--storage-url'];
+  const account = values['--storage-account'];
+  const keyFile = values['--storage-key-file'];
+  if (url === undefined && account === undefined && keyFile === undefined) return undefined;
+  if (url === undefined || account === undefined || keyFile === undefined) {
+    throw new UsageError('--storage-url, --storage-account and --storage-key-file go together: give all three or none');
+  }
+  if (!isStorageUrl(url)) throw new UsageError(`--storage-url must be an http or https URL without a query (no SAS), not '${url}'`);
+  if (!STORAGE_ACCOUNT_NAME.test(account)) throw new UsageError(`--storage-account must be 3-24 lowercase letters and digits, not '${account}'`);
+  if (keyFile.trim() === '') throw new UsageError('--storage-key-file needs a file path');
+  return { url: url.replace(/\/+$/, ''), account, keyFile };
 }

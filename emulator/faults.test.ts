@@ -86,7 +86,7 @@ describe('request faults', () => {
   it('comes from command-line flags too', async () => {
     const temp = await tempDir('batch-emu-faults-');
     const key = randomBytes(32).toString('base64');
-    const args = ['--port', '0', '--data', temp.dir, '--key', key, '--fault-rate', '1', '--fault-status', '503', '--retry-after', '3', '--latency', '10'];
+    const args = ['--port', '0', '--data', temp.dir, '--key', key, '--fault-rate', '1', '--fault-status', '503', '--retry-after', '3', '--latency', '10', '--no-storage'];
     const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

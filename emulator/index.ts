@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isBase64Key, loadOrCreateKey, lockDataDir } from './dataDir.js';
@@ -15,11 +16,13 @@ import { createBatchServer } from './http/server.js';
 import { Persistence } from './model/persistence.js';
 import { adminRoutes } from './resources/admin.js';
 import { createRouter } from './resources/routes.js';
+import { isStorageUrl, linkedStorageFile, writeLinkedStorage, type LinkedStorage } from './storage/linked.js';
 
 export { DEFAULT_NODE_DELAYS, type NodeDelays } from './engine/account.js';
 export type { NodeBehaviourOptions, PreemptionSettings } from './engine/behaviour.js';
 export type { RequestFaultSettings } from './http/faults.js';
 export { defaultDataDir } from './dataDir.js';
+export type { LinkedStorage } from './storage/linked.js';
 
 /** How to start an emulator. */
 export interface EmulatorOptions {
@@ -43,6 +46,12 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Default true: sync the journal to disk before acknowledging writes. */
   fsync?: boolean;
+  /**
+   * The linked (auto-storage) account: application packages and autoStorageContainerName resource
+   * files. Recorded (without the key) in `<data>/linked-storage.json`; `keyFile` says where the key is
+   * kept, else the emulator keeps a copy in `<data>/linked-storage.key`.
+   */
+  storage?: LinkedStorage & { keyFile?: string };
 }
 
 /** A running emulator. */
@@ -64,16 +73,23 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const name = opts.account ?? 'local';
   if (!ACCOUNT_NAME.test(name)) throw new Error(`Invalid account name '${name}': use 1-64 letters and digits.`);
   if (opts.key !== undefined && !isBase64Key(opts.key)) throw new Error('The account key must be base64 text.');
+  if (opts.storage) {
+    if (!isStorageUrl(opts.storage.blobUrl)) throw new Error(`The linked storage URL must be an http or https account URL, not '${opts.storage.blobUrl}'.`);
+    if (!isBase64Key(opts.storage.accountKey)) throw new Error('The linked storage key must be base64 text.');
+  }
   const log = opts.log ?? (() => undefined);
   const release = await lockDataDir(opts.dataDir);
   let store: Persistence | undefined;
   try {
     const stored = opts.key === undefined ? await loadOrCreateKey(opts.dataDir) : undefined;
     const key = opts.key ?? stored?.key ?? '';
+    const storage = opts.storage && { accountName: opts.storage.accountName, accountKey: opts.storage.accountKey, blobUrl: opts.storage.blobUrl };
+    if (opts.storage && storage) await writeLinkedStorage(opts.dataDir, storage, opts.storage.keyFile);
+    else await rm(linkedStorageFile(opts.dataDir), { force: true });
     store = await Persistence.open(join(opts.dataDir, 'journal'), log, opts.fsync ?? true);
     const delays = { ...DEFAULT_NODE_DELAYS, ...opts.nodeDelays };
     const jobScheduleMinInterval = opts.jobScheduleMinInterval ?? 60_000;
-    const account = new Account({ name, dataDir: opts.dataDir, delays, behaviour: resolveBehaviour(opts.nodes), jobScheduleMinInterval, log }, store);
+    const account = new Account({ name, dataDir: opts.dataDir, delays, behaviour: resolveBehaviour(opts.nodes), jobScheduleMinInterval, log, storage }, store);
     await recover(account);
     const faults = new RequestFaults({ ...noRequestFaults(), ...opts.faults });
     const preemption = new PreemptionTicker(account);

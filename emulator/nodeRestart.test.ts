@@ -104,7 +104,7 @@ describe('kill -9', () => {
       for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     });
     const start = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', temp.dir, '--key', key], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', temp.dir, '--key', key, '--no-storage'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       running.push(child);
       let output = '';
       child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

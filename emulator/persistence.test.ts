@@ -28,7 +28,7 @@ function startCli(args: string[]): { child: ChildProcess; exited: Promise<number
 }
 
 async function startEmulatorProcess(dir: string, key: string): Promise<CliProcess> {
-  const cli = startCli(['--port', '0', '--data', dir, '--account', 'killtest', '--key', key]);
+  const cli = startCli(['--port', '0', '--data', dir, '--account', 'killtest', '--key', key, '--no-storage']);
   const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(cli.output())?.[1], 30_000, `emulator start: ${cli.output()}`);
   const port = Number(new URL(url).port);
   return { ...cli, emulator: { url, port, account: 'killtest', key, close: async () => undefined } };

@@ -8,6 +8,8 @@ export interface Transport {
   invoke(name: string, args: unknown): Promise<Envelope<unknown>>;
   /** Listens to one pushed event; the returned function stops listening. */
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /** Sends one file's bytes to a single-use upload URL from main; rejects with an AppError when main refuses them. */
+  upload(url: string, body: Blob, signal?: AbortSignal): Promise<void>;
 }
 
 /** The API the preload exposes on `window.batchLens`. */
@@ -23,6 +25,8 @@ export const BRIDGE_KEY = 'batchLens';
 export const WebHostPaths = {
   api: '/api/',
   events: '/api/events',
+  /** `PUT /upload/<ticket>`: one file's bytes for a storage upload (app://bundle/upload/<ticket> in Electron). */
+  upload: '/upload/',
   tokenQuery: 'token',
   tokenCookie: 'batch_lens_session',
   tokenHeader: 'x-batch-lens-token',

@@ -11,12 +11,15 @@ import { failureHandlers } from './failures/handlers';
 import { DownloadService, type ChooseDownloadTarget } from './files/download/service';
 import { fileHandlers } from './files/handlers';
 import { accountRunner } from './files/runner';
+import { startAzurite, type LocalStorage } from '../../emulator/storage/azurite';
 import { startLocalEmulator, type EmulatorCommand, type LocalEmulator } from './local/emulator-process';
-import { runSampleWorkload } from './local/sample-workload';
+import { runSampleWorkload, sampleOutputsLink } from './local/sample-workload';
 import { monitoringHandlers } from './monitor/handlers';
+import { packageHandlers } from './packages/handlers';
 import { HistoryStore } from './monitor/history-store';
 import { Monitor } from './monitor/sampler';
 import { SettingsService } from './settings/service';
+import { storageService, type StorageService } from './storage/handlers';
 import { taskIndexService } from './task-index/handlers';
 import type { Cipher } from './vault/cipher';
 
@@ -43,6 +46,8 @@ export interface Services {
   events: EventBus;
   /** Desktop downloads and the web host's one-time download links. */
   downloads: DownloadService;
+  /** Linked storage: upload bodies and one-time blob download links the hosts serve. */
+  storage: StorageService;
   dispose(): Promise<void>;
 }
 
@@ -58,11 +63,24 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.persistSecrets ? { persistSecrets: true } : {}),
   });
   let local: LocalEmulator | undefined;
+  let storage: LocalStorage | undefined;
   if (options.emulator) {
+    try {
+      storage = await startAzurite({
+        dataDir: join(options.dataDir, 'storage'),
+        node: { command: options.emulator.command, ...(options.emulator.env ? { env: options.emulator.env } : {}) },
+        log,
+        onExit: (code) => events.emit('app.notice', { level: 'error', message: `Local storage (Azurite) stopped (exit code ${code}); restart the app to start it again.` }),
+      });
+    } catch (error) {
+      events.emit('app.notice', { level: 'error', message: (error as Error).message });
+      log(`local storage failed to start: ${(error as Error).message}`);
+    }
     try {
       local = await startLocalEmulator({
         command: options.emulator,
         dataDir: join(options.dataDir, 'emulator'),
+        ...(storage ? { storage } : {}),
         log,
         onExit: (code) => events.emit('app.notice', { level: 'error', message: `The local emulator stopped (exit code ${code}); restart the app to start it again.` }),
       });
@@ -101,11 +119,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
 
   const taskIndex = taskIndexService(accounts, events);
+  const linkedStorage = storageService({
+    accounts,
+    events,
+    entra,
+    localStorage: () => (storage?.running() ? storage : undefined),
+    ...(options.chooseDownloadTarget ? { chooseTarget: options.chooseDownloadTarget } : {}),
+  });
   const handlers: Handlers = {
     ...monitoringHandlers(accounts, monitor, events),
     ...fileHandlers(accounts, downloads),
     ...failureHandlers(accounts),
     ...taskIndex.handlers,
+    ...linkedStorage.handlers,
+    ...packageHandlers({ accounts, resolver: linkedStorage.resolver, uploads: linkedStorage.uploads, entra }),
     'app.info': async () => info,
     'settings.get': async () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -123,7 +150,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         picked.map((p) => ({ account: entra.discoveredAccount(identityId, p.resourceId), ...(p.displayName ? { displayName: p.displayName } : {}) })),
       );
     },
-    'local.runSample': () => accounts.withClient(LOCAL_ACCOUNT_ID, (client) => runSampleWorkload(client)),
+    'local.runSample': async () => {
+      // Without linked storage (Azurite did not start) the sample falls back to compute-only tasks.
+      const sampleStorage = await linkedStorage.resolver.linkedStorage(LOCAL_ACCOUNT_ID).catch(() => undefined);
+      const sample = await accounts.withClient(LOCAL_ACCOUNT_ID, (client) => runSampleWorkload(client, sampleStorage ? { storage: sampleStorage } : {}));
+      monitor.watchJob(LOCAL_ACCOUNT_ID, sample.jobId, sample.outputContainer ? sampleOutputsLink(sample.jobId) : undefined);
+      return sample;
+    },
     'auth.identities': () => entra.identities(),
     'auth.signIn': (input) => entra.signIn(input),
     'auth.cancelSignIn': async ({ requestId }) => entra.cancel(requestId),
@@ -134,11 +167,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dispatch: createDispatcher(handlers),
     events,
     downloads,
+    storage: linkedStorage,
     dispose: async () => {
       downloads.cancelAll();
+      linkedStorage.dispose();
       taskIndex.manager.dispose();
       await monitor.stop();
       await local?.stop();
+      await storage?.stop();
     },
   };
 }

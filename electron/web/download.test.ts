@@ -11,6 +11,7 @@ import { readTar } from '../services/files/download/tar-reader';
 import { startFilesFixture, type FilesFixture } from '../services/files/emulator-fixture';
 import { fileHandlers } from '../services/files/handlers';
 import { accountRunner, type RunnerFactory } from '../services/files/runner';
+import { storageService } from '../services/storage/handlers';
 import { contentDisposition } from './download';
 import { startWebHost, type WebHost } from './server';
 
@@ -83,6 +84,7 @@ beforeAll(async () => {
     dispatch: createDispatcher(fileHandlers(fx.accounts, downloads) as Handlers),
     events: fx.events,
     downloads,
+    storage: storageService({ accounts: fx.accounts, events: fx.events, localStorage: () => undefined }),
     dispose: async () => undefined,
   };
   const rendererDir = join(fx.dir, 'renderer');

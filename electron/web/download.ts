@@ -1,8 +1,27 @@
 import type { ServerResponse } from 'node:http';
 import { toErrorShape } from '../services/contract/errors';
-import { DOWNLOAD_ROUTE, type DownloadService } from '../services/files/download/service';
+import type { BrowserDownload } from '../services/files/download/browser';
+import { DOWNLOAD_ROUTE } from '../services/files/download/service';
 
 export { DOWNLOAD_ROUTE };
+
+/** Whatever hands out one-time download tickets (node and task files, blobs). */
+export interface DownloadRedeemer {
+  redeem(ticket: string, signal: AbortSignal): Promise<BrowserDownload | undefined>;
+}
+
+/** Tries each ticket issuer in turn; tickets are random, so at most one knows a ticket. */
+export function anyRedeemer(redeemers: readonly DownloadRedeemer[]): DownloadRedeemer {
+  return {
+    async redeem(ticket, signal) {
+      for (const redeemer of redeemers) {
+        const found = await redeemer.redeem(ticket, signal);
+        if (found) return found;
+      }
+      return undefined;
+    },
+  };
+}
 
 const TICKET = /^[A-Za-z0-9_-]{43}$/;
 
@@ -32,7 +51,7 @@ function drained(res: ServerResponse): Promise<void> {
 }
 
 /** Serves `GET /download/<ticket>`: streams the file (or a folder as .tar) and stops reading if the browser goes away. */
-export async function serveDownload(res: ServerResponse, downloads: DownloadService, ticket: string): Promise<void> {
+export async function serveDownload(res: ServerResponse, downloads: DownloadRedeemer, ticket: string): Promise<void> {
   const gone = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) gone.abort();

@@ -7,7 +7,8 @@ import type { Services } from '../services';
 import { readRendererFile } from '../services/renderer-files';
 import { SECURITY_HEADERS } from '../services/security/csp';
 import { checkAccess, sessionCookie } from './auth';
-import { DOWNLOAD_ROUTE, serveDownload } from './download';
+import { anyRedeemer, DOWNLOAD_ROUTE, serveDownload } from './download';
+import { serveUpload } from './upload';
 import { streamEvents } from './sse';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -95,7 +96,12 @@ async function route(req: IncomingMessage, res: ServerResponse, options: WebHost
     return;
   }
   if (url.pathname.startsWith(DOWNLOAD_ROUTE) && req.method === 'GET') {
-    return serveDownload(res, options.services.downloads, url.pathname.slice(DOWNLOAD_ROUTE.length));
+    const downloads = anyRedeemer([options.services.downloads, options.services.storage.downloads]);
+    return serveDownload(res, downloads, url.pathname.slice(DOWNLOAD_ROUTE.length));
+  }
+  if (url.pathname.startsWith(WebHostPaths.upload)) {
+    if (req.method !== 'PUT') return sendText(res, 405, 'Method not allowed');
+    return serveUpload(req, res, options.services.storage.uploads, url.pathname.slice(WebHostPaths.upload.length));
   }
   if (url.pathname.startsWith(WebHostPaths.api)) {
     if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');

@@ -4,6 +4,7 @@ import { newETag } from '../model/clock.js';
 import { keyOf } from '../model/ids.js';
 import { op, type Persistence } from '../model/persistence.js';
 import { COLLECTIONS, type JobRecord, type NodeRecord, type PoolRecord, type TaskRecord } from '../model/records.js';
+import type { LinkedStorage } from '../storage/linked.js';
 import type { JournalOp, SnapshotEntry } from '../store/index.js';
 import type { NodeBehaviour } from './behaviour.js';
 import { JobEntry, type NodeEntry, type PoolEntry } from './entries.js';
@@ -32,6 +33,8 @@ export interface AccountConfig {
   /** Shortest recurrenceInterval and startWindow a job schedule may have (ms). */
   jobScheduleMinInterval: number;
   log: (line: string) => void;
+  /** The linked (auto-storage) account: application packages, autoStorageContainerName resource files. */
+  storage?: LinkedStorage;
 }
 
 /** A short random id for entity incarnations, so journal keys of a deleted entity never collide with a new one. */

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRecord } from '../model/records.js';
 import type { Account } from './account.js';
+import type { AppPackageRef } from './appPackages.js';
 import { parseCommandLine } from './commandLine.js';
 import { Deadline, durationMs } from './deadlines.js';
 import type { JobEntry, NodeEntry, Run, RunDisposition } from './entries.js';
@@ -9,6 +10,8 @@ import { createNodeDirs, nodeRoot, taskDirName } from './nodeFs.js';
 import { applyOutcome } from './outcome.js';
 import { uploadOutputFiles, type OutputFileSpec } from './outputFiles.js';
 import { placeTask } from './placement.js';
+import { preProcess } from './preProcessing.js';
+import type { ResourceFileSpec } from './resourceFiles.js';
 import { prepDirOn, prepGate, waitForPrep } from './prepRelease.js';
 import { ProcessHandle, type Outcome } from './runner.js';
 import { runningSideTasks } from './sideTasks.js';
@@ -177,6 +180,17 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
     const command = parseCommandLine(String(task.props.commandLine ?? ''));
     await nodeDirs(account, node);
     await mkdir(join(taskDir, 'wd'), { recursive: true });
+    const prepared = await preProcess(account, node, {
+      nodeRoot: root,
+      wd: join(taskDir, 'wd'),
+      resourceFiles: task.props.resourceFiles as ResourceFileSpec[] | undefined,
+      appPackages: task.props.applicationPackageReferences as AppPackageRef[] | undefined,
+    });
+    // Killed while its files arrived, or they did not: the command never starts.
+    if (run.cancelled || 'outcome' in prepared) {
+      endRun(account, run, run.cancelled ? { kind: 'cancelled' } : (prepared as { outcome: Outcome }).outcome);
+      return;
+    }
     const handle = new ProcessHandle({
       command,
       cwd: join(taskDir, 'wd'),
@@ -193,6 +207,7 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
         jobSettings: job.rec.props.commonEnvironmentSettings as { name: string; value?: string }[] | undefined,
         taskSettings: task.props.environmentSettings as { name: string; value?: string }[] | undefined,
         jobPrepDir: prepDirOn(account, job, node),
+        packages: prepared.env,
       }),
       stdoutPath: join(taskDir, 'stdout.txt'),
       stderrPath: join(taskDir, 'stderr.txt'),

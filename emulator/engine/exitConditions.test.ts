@@ -45,4 +45,10 @@ describe('exit conditions', () => {
     expect(completionOf(completed({ failureInfo: { category: 'userError', code: 'TaskEnded', message: '' } }))).toEqual({ kind: 'ended' });
     expect(completionOf({ ...completed({}), state: 'running' })).toBeUndefined();
   });
+
+  it('counts resource file and application package failures as pre-processing errors', () => {
+    for (const code of ['BlobNotFound', 'BlobDownloadMiscError', 'ResourceContainerAccessDenied', 'ApplicationPackageError']) {
+      expect(completionOf(completed({ failureInfo: { category: 'userError', code, message: '' } })), code).toEqual({ kind: 'preProcessingError' });
+    }
+  });
 });

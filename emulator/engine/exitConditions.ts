@@ -1,5 +1,7 @@
 // How a task's exitConditions answer the way it ended: the job action and what its dependents do.
 import type { TaskRecord } from '../model/records.js';
+import { APP_PACKAGE_ERROR } from './appPackages.js';
+import { RESOURCE_FILE_CODES } from './resourceFiles.js';
 
 /** What a task's ending does to its job (when the job's onTaskFailure is performExitOptionsJobAction). */
 export type JobAction = 'none' | 'disable' | 'terminate';
@@ -35,7 +37,8 @@ export interface ResolvedExitOptions {
   dependencyAction: DependencyAction;
 }
 
-const PRE_PROCESSING_CODES = new Set(['CommandProgramNotFound', 'CommandLaunchFailed']);
+// A command that never started: not found, not launchable, or its resource files or packages failed.
+const PRE_PROCESSING_CODES = new Set<string>(['CommandProgramNotFound', 'CommandLaunchFailed', APP_PACKAGE_ERROR, ...RESOURCE_FILE_CODES]);
 
 /** The failure codes of output file uploads. */
 export const FILE_UPLOAD_CODES = new Set(['FileUploadAccessDenied', 'FileUploadContainerNotFound', 'FileUploadMiscError']);

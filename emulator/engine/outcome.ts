@@ -86,6 +86,8 @@ export function applyOutcome(account: Account, run: Run, timedOut: boolean, outc
       t.exec.failureInfo = exitCodeFailure(outcome.exitCode);
     } else if (outcome.kind === 'notStarted') {
       t.exec.failureInfo = { category: 'userError', code: outcome.code, message: outcome.message };
+    } else if (outcome.kind === 'preProcessingFailed') {
+      t.exec.failureInfo = outcome.failure;
     }
   });
 }

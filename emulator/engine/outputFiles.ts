@@ -1,8 +1,10 @@
 // Output files: after a task's process exits, the files matching its outputFiles patterns are uploaded
-// to their Azure Blob container URLs (a Put Blob per file), as the node agent does.
-import { appendFile, readFile, readdir, stat } from 'node:fs/promises';
+// to their Azure Blob container URLs through the Blob client, as the node agent does.
+import type { BlobHTTPHeaders } from '@azure/storage-blob';
+import { appendFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { FailureInfo } from '../model/records.js';
+import { sasContainer } from '../storage/linked.js';
 
 /** OutputFile as a task gives it. */
 export interface OutputFileSpec {
@@ -68,10 +70,25 @@ export async function matchOutputFiles(taskDir: string, pattern: string, path: s
   return (await walk(base)).filter((rel) => matcher.test(rel)).map((rel) => ({ file: join(base, ...rel.split('/')), blob: `${prefix}${rel}` }));
 }
 
-function blobUrl(containerUrl: string, blob: string): string {
-  const url = new URL(containerUrl);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${blob.split('/').map(encodeURIComponent).join('/')}`;
-  return url.toString();
+// uploadHeaders the Blob service has a typed place for; `x-ms-meta-*` headers become blob metadata.
+const BLOB_HEADERS: Record<string, Exclude<keyof BlobHTTPHeaders, 'blobContentMD5'>> = {
+  'content-type': 'blobContentType',
+  'content-encoding': 'blobContentEncoding',
+  'content-language': 'blobContentLanguage',
+  'content-disposition': 'blobContentDisposition',
+  'cache-control': 'blobCacheControl',
+};
+
+function uploadOptions(headers: { name: string; value?: string }[] | undefined): { blobHTTPHeaders: BlobHTTPHeaders; metadata: Record<string, string> } {
+  const blobHTTPHeaders: BlobHTTPHeaders = {};
+  const metadata: Record<string, string> = {};
+  for (const h of headers ?? []) {
+    const name = h.name.toLowerCase();
+    const field = BLOB_HEADERS[name];
+    if (field) blobHTTPHeaders[field] = h.value ?? '';
+    else if (name.startsWith('x-ms-meta-')) metadata[name.slice('x-ms-meta-'.length)] = h.value ?? '';
+  }
+  return { blobHTTPHeaders, metadata };
 }
 
 function uploadFailure(code: string, file: string, reason: string, status?: number): FailureInfo {
@@ -83,16 +100,15 @@ function uploadFailure(code: string, file: string, reason: string, status?: numb
 async function putBlob(spec: OutputFileSpec, file: string, blob: string): Promise<FailureInfo | undefined> {
   const container = spec.destination.container;
   if (!container) return undefined;
-  const headers: Record<string, string> = { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2020-04-08' };
-  for (const h of container.uploadHeaders ?? []) headers[h.name] = h.value ?? '';
   try {
-    const res = await fetch(blobUrl(container.containerUrl, blob), { method: 'PUT', headers, body: await readFile(file) });
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.ok) return undefined;
-    const code = res.status === 403 ? 'FileUploadAccessDenied' : res.status === 404 ? 'FileUploadContainerNotFound' : 'FileUploadMiscError';
-    return uploadFailure(code, file, `the storage service answered ${res.status} ${res.statusText}`, res.status);
+    const client = sasContainer(container.containerUrl).getBlockBlobClient(blob);
+    await client.uploadFile(file, uploadOptions(container.uploadHeaders));
+    return undefined;
   } catch (error) {
-    return uploadFailure('FileUploadMiscError', file, error instanceof Error ? error.message : String(error));
+    const status = (error as { statusCode?: number }).statusCode;
+    const code = status === 403 ? 'FileUploadAccessDenied' : status === 404 ? 'FileUploadContainerNotFound' : 'FileUploadMiscError';
+    const reason = status === undefined ? (error instanceof Error ? error.message : String(error)) : `the storage service answered ${status} ${(error as { code?: string }).code ?? ''}`.trim();
+    return uploadFailure(code, file, reason, status);
   }
 }
 

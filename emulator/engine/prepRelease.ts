@@ -8,6 +8,7 @@ import type { Account } from './account.js';
 import { durationMs } from './deadlines.js';
 import type { JobEntry, NodeEntry } from './entries.js';
 import { nodeRoot } from './nodeFs.js';
+import type { ResourceFileSpec } from './resourceFiles.js';
 import { killOrphan } from './runner.js';
 import { sideTaskDirName, startSideTask, type SideRun } from './sideTasks.js';
 
@@ -15,6 +16,7 @@ type SpecProps = Record<string, unknown> & {
   id?: string;
   commandLine?: string;
   environmentSettings?: { name: string; value?: string }[];
+  resourceFiles?: ResourceFileSpec[];
   constraints?: { maxWallClockTime?: string; maxTaskRetryCount?: number };
   maxWallClockTime?: string;
   waitForSuccess?: boolean;
@@ -123,7 +125,7 @@ function startPrep(account: Account, job: JobEntry, node: NodeEntry, spec: SpecP
     account,
     job,
     node,
-    { id, commandLine: String(spec.commandLine ?? ''), environmentSettings: spec.environmentSettings, maxRetries: spec.constraints?.maxTaskRetryCount ?? 0, maxWallClockMs: durationMs(spec.constraints?.maxWallClockTime) },
+    { id, commandLine: String(spec.commandLine ?? ''), environmentSettings: spec.environmentSettings, resourceFiles: spec.resourceFiles, maxRetries: spec.constraints?.maxTaskRetryCount ?? 0, maxWallClockMs: durationMs(spec.constraints?.maxWallClockTime) },
     prepDirOn(account, job, node) ?? '',
     () => {
       account.store.commitLater([prepOp(job, entry.rec)]);
@@ -166,7 +168,7 @@ function startRelease(account: Account, job: JobEntry, node: NodeEntry, entry: N
     account,
     job,
     node,
-    { id: spec.id ?? DEFAULT_RELEASE_ID, commandLine: String(spec.commandLine ?? ''), environmentSettings: spec.environmentSettings, maxRetries: 0, maxWallClockMs: durationMs(spec.maxWallClockTime) ?? RELEASE_DEFAULT_WALL_CLOCK_MS },
+    { id: spec.id ?? DEFAULT_RELEASE_ID, commandLine: String(spec.commandLine ?? ''), environmentSettings: spec.environmentSettings, resourceFiles: spec.resourceFiles, maxRetries: 0, maxWallClockMs: durationMs(spec.maxWallClockTime) ?? RELEASE_DEFAULT_WALL_CLOCK_MS },
     prepDirOn(account, job, node) ?? '',
     () => {
       account.store.commitLater([prepOp(job, entry.rec)]);

@@ -18,6 +18,8 @@ export type Outcome =
   /** `uploadFailure` is set when uploading the task's output files failed afterwards. */
   | { kind: 'exited'; exitCode: number; uploadFailure?: FailureInfo }
   | { kind: 'notStarted'; code: 'CommandProgramNotFound' | 'CommandLaunchFailed'; message: string }
+  /** Resource files or application packages could not be put in place: the command never ran. */
+  | { kind: 'preProcessingFailed'; failure: FailureInfo }
   | { kind: 'cancelled' };
 
 function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {

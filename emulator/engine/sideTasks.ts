@@ -10,6 +10,8 @@ import type { JobEntry, NodeEntry } from './entries.js';
 import { nodeDirs } from './execution.js';
 import { nodeRoot } from './nodeFs.js';
 import { ProcessHandle, type Outcome } from './runner.js';
+import { preProcess } from './preProcessing.js';
+import type { ResourceFileSpec } from './resourceFiles.js';
 import { taskEnvironment } from './taskEnv.js';
 import { exitCodeFailure, taskEndedFailure, wallClockFailure } from './taskState.js';
 
@@ -21,6 +23,7 @@ export interface SideTaskSpec {
   /** Retries after a non-zero exit; -1 means unlimited. */
   maxRetries: number;
   maxWallClockMs?: number;
+  resourceFiles?: ResourceFileSpec[];
 }
 
 /** A job's directory of a side task on a node, relative to the node root. */
@@ -102,6 +105,9 @@ async function tryOnce(l: Launch, deadline: Deadline): Promise<Outcome> {
     const command = parseCommandLine(spec.commandLine);
     await nodeDirs(account, node);
     await mkdir(join(dir, 'wd'), { recursive: true });
+    const prepared = await preProcess(account, node, { nodeRoot: root, wd: join(dir, 'wd'), resourceFiles: spec.resourceFiles });
+    if ('outcome' in prepared) return prepared.outcome;
+    if (run.wasStopped) return { kind: 'cancelled' };
     const handle = new ProcessHandle({
       command,
       cwd: join(dir, 'wd'),
@@ -118,6 +124,7 @@ async function tryOnce(l: Launch, deadline: Deadline): Promise<Outcome> {
         jobSettings: job.rec.props.commonEnvironmentSettings as { name: string; value?: string }[] | undefined,
         taskSettings: spec.environmentSettings,
         jobPrepDir: l.prepDir,
+        packages: prepared.env,
       }),
       stdoutPath: join(dir, 'stdout.txt'),
       stderrPath: join(dir, 'stderr.txt'),
@@ -165,6 +172,7 @@ async function runTries(l: Launch): Promise<void> {
     if (run.wasTimedOut) exec.failureInfo = wallClockFailure();
     else if (run.wasStopped) exec.failureInfo = taskEndedFailure();
     else if (outcome.kind === 'notStarted') exec.failureInfo = { category: 'userError', code: outcome.code, message: outcome.message };
+    else if (outcome.kind === 'preProcessingFailed') exec.failureInfo = outcome.failure;
     else if (exitCode !== undefined && exitCode !== 0) exec.failureInfo = exitCodeFailure(exitCode);
     l.changed();
     return;

@@ -8,6 +8,8 @@ import { nodeDirs } from './execution.js';
 import { nodeRoot } from './nodeFs.js';
 import { isCurrent, setNodeState, settleNode } from './nodes.js';
 import { killOrphan, ProcessHandle, type Outcome } from './runner.js';
+import { preProcess } from './preProcessing.js';
+import type { ResourceFileSpec } from './resourceFiles.js';
 import { taskEnvironment } from './taskEnv.js';
 import { exitCodeFailure } from './taskState.js';
 
@@ -190,7 +192,9 @@ function complete(account: Account, node: NodeEntry, run: StartRun, info: StartT
     info.failureInfo =
       outcome.kind === 'notStarted'
         ? { category: 'userError', code: outcome.code, message: outcome.message }
-        : { category: 'serverError', code: 'TaskEnded', message: 'The start task was stopped.' };
+        : outcome.kind === 'preProcessingFailed'
+          ? outcome.failure
+          : { category: 'serverError', code: 'TaskEnded', message: 'The start task was stopped.' };
   }
   if (waitsForSuccess(run.spec) && node.state === 'waitingForStartTask') {
     if (info.result === 'success') settleNode(account, node, now);
@@ -212,6 +216,14 @@ async function tryOnce(account: Account, node: NodeEntry, run: StartRun): Promis
       await writeFile(join(dir, 'stderr.txt'), 'The emulator made this start task fail (fault injection).\n');
       return { kind: 'exited', exitCode };
     }
+    // Pool packages are deployed on the node before its start task runs, then its resource files arrive.
+    const prepared = await preProcess(account, node, {
+      nodeRoot: root,
+      wd: join(dir, 'wd'),
+      resourceFiles: run.spec.resourceFiles as ResourceFileSpec[] | undefined,
+    });
+    if ('outcome' in prepared) return prepared.outcome;
+    if (run.discarded) return { kind: 'cancelled' };
     const env = taskEnvironment({
       accountName: account.config.name,
       accountUrl: account.url,
@@ -223,6 +235,7 @@ async function tryOnce(account: Account, node: NodeEntry, run: StartRun): Promis
       nodeRoot: root,
       taskDir: dir,
       taskSettings: run.spec.environmentSettings as { name: string; value?: string }[] | undefined,
+      packages: prepared.env,
     });
     // The service sets no job or task id for a start task.
     delete env.AZ_BATCH_JOB_ID;

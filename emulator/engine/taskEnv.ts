@@ -22,6 +22,8 @@ export interface TaskEnvInput {
   taskSettings?: readonly { name: string; value?: string }[];
   /** The job preparation task's directory on the node, when the job has one. */
   jobPrepDir?: string;
+  /** AZ_BATCH_APP_PACKAGE_* variables of the deployed application packages. */
+  packages?: Record<string, string>;
 }
 
 /** The task's environment: a few host variables, the job's then the task's settings, then AZ_BATCH_*. */
@@ -53,6 +55,7 @@ export function taskEnvironment(input: TaskEnvInput, host: NodeJS.ProcessEnv = p
     AZ_BATCH_TASK_USER: '_azbatch',
     AZ_BATCH_TASK_USER_IDENTITY: 'PoolNonAdmin',
   });
+  Object.assign(env, input.packages);
   if (input.jobPrepDir !== undefined) {
     env.AZ_BATCH_JOB_PREP_DIR = input.jobPrepDir;
     env.AZ_BATCH_JOB_PREP_WORKING_DIR = join(input.jobPrepDir, 'wd');

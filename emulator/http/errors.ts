@@ -25,6 +25,7 @@ const NOT_FOUND: Record<string, string> = {
   TaskNotFound: 'The specified task does not exist.',
   FileNotFound: 'The specified file does not exist.',
   JobScheduleNotFound: 'The specified job schedule does not exist.',
+  ApplicationNotFound: 'The specified application does not exist.',
 };
 
 const CONFLICT: Record<string, string> = {

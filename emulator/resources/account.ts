@@ -114,7 +114,7 @@ export function accountRoutes(account: Account): Route[] {
 
 // Operations of the spec the emulator does not implement: they answer 501 rather than a misleading 404.
 const UNSUPPORTED: [string, string][] = [
-  ['GET', '/applications'], ['GET', '/applications/:id'], ['GET', '/poolusagemetrics'],
+  ['GET', '/poolusagemetrics'],
   ['POST', '/certificates'], ['GET', '/certificates'],
   ['POST', '/pools/:poolId/nodes/:nodeId/users'], ['PUT', '/pools/:poolId/nodes/:nodeId/users/:user'], ['DELETE', '/pools/:poolId/nodes/:nodeId/users/:user'],
   ['POST', '/pools/:poolId/nodes/:nodeId/uploadbatchservicelogs'],

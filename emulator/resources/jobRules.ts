@@ -2,6 +2,7 @@
 import { durationMs } from '../engine/deadlines.js';
 import { DEFAULT_PREP_ID, DEFAULT_RELEASE_ID } from '../engine/prepRelease.js';
 import { conflict, invalidProperty, missingProperty } from '../http/errors.js';
+import { checkJobResourceFiles } from './storageRules.js';
 import { checkId, keyOf } from '../model/ids.js';
 
 type Props = Record<string, unknown>;
@@ -68,4 +69,5 @@ export function checkJobProps(props: Props, path = ''): void {
   }
   checkRetries(path, props.constraints as { maxTaskRetryCount?: number } | undefined);
   checkSpecialTasks(props, path);
+  checkJobResourceFiles(props, path);
 }

@@ -13,6 +13,7 @@ import type { FilterFields } from '../odata/index.js';
 import { autoscaleRoutes, checkPoolAutoscale, startPoolAutoscale } from './autoscale.js';
 import { body, checkWrite, refuseDeletingPool, requirePool, sendCreated, sendEntity, sendUpdated } from './common.js';
 import { sendList } from './listing.js';
+import { checkPoolPackageRefs, checkResourceFiles } from './storageRules.js';
 import { poolToWire, poolUrl } from './wire.js';
 
 const POOL_FIELDS: FilterFields = {
@@ -69,6 +70,7 @@ function checkPoolProps(account: Account, props: Record<string, unknown>): void 
     }
   }
   checkPoolAutoscale(account, props);
+  checkResourceFiles((props.startTask as { resourceFiles?: unknown } | undefined)?.resourceFiles, 'startTask.resourceFiles');
 }
 
 async function add(account: Account, ctx: RequestContext): Promise<void> {
@@ -76,6 +78,7 @@ async function add(account: Account, ctx: RequestContext): Promise<void> {
   const id = checkId(props.id);
   delete props.id;
   checkPoolProps(account, props);
+  await checkPoolPackageRefs(account, props.applicationPackageReferences);
   const existing = account.pool(id);
   if (existing) throw conflict(existing.rec.state === 'deleting' ? 'PoolBeingDeleted' : 'PoolExists');
   const pool = await addPool(account, id, props);
@@ -98,6 +101,8 @@ async function save(account: Account, pool: PoolEntry): Promise<void> {
 async function patch(account: Account, ctx: RequestContext): Promise<void> {
   const changes = body(ctx, 'PoolPatchParameter');
   const pool = writable(account, ctx);
+  checkResourceFiles((changes.startTask as { resourceFiles?: unknown } | undefined)?.resourceFiles, 'startTask.resourceFiles');
+  await checkPoolPackageRefs(account, changes.applicationPackageReferences);
   Object.assign(pool.rec.props, changes);
   await save(account, pool);
   sendUpdated(ctx, 200, pool.rec, poolUrl(ctx.base, pool.rec.id));
@@ -106,6 +111,8 @@ async function patch(account: Account, ctx: RequestContext): Promise<void> {
 async function updateProperties(account: Account, ctx: RequestContext): Promise<void> {
   const replacement = body(ctx, 'PoolUpdatePropertiesParameter');
   const pool = writable(account, ctx);
+  checkResourceFiles((replacement.startTask as { resourceFiles?: unknown } | undefined)?.resourceFiles, 'startTask.resourceFiles');
+  await checkPoolPackageRefs(account, replacement.applicationPackageReferences);
   // A full replacement: properties left out are cleared, as the service does.
   for (const name of ['startTask', 'certificateReferences', 'applicationPackageReferences', 'metadata', 'targetNodeCommunicationMode']) {
     const value = replacement[name];

@@ -1,6 +1,7 @@
 import type { Account } from '../engine/account.js';
 import { Router, type Route } from '../http/router.js';
 import { accountRoutes, unsupportedRoutes } from './account.js';
+import { applicationRoutes } from './applications.js';
 import { fileRoutes } from './files.js';
 import { jobRoutes } from './jobs.js';
 import { jobScheduleRoutes } from './jobSchedules.js';
@@ -19,6 +20,7 @@ export function createRouter(account: Account, extra: readonly Route[] = []): Ro
     ...taskRoutes(account),
     ...fileRoutes(account),
     ...accountRoutes(account),
+    ...applicationRoutes(account),
     ...unsupportedRoutes(),
   ]);
 }

@@ -4,6 +4,7 @@ import { allExitOptions, type ExitConditions } from '../engine/exitConditions.js
 import { prepTaskId, releaseTaskId } from '../engine/prepRelease.js';
 import { BatchError, conflict, invalidProperty } from '../http/errors.js';
 import { checkId, keyOf } from '../model/ids.js';
+import { checkResourceFiles } from './storageRules.js';
 
 /** The service's rules for a new task beyond the spec's types; throws the error it would answer. */
 export function checkTaskProps(job: JobEntry, props: Record<string, unknown>): string {
@@ -14,6 +15,7 @@ export function checkTaskProps(job: JobEntry, props: Record<string, unknown>): s
   if (typeof retries === 'number' && retries < -1) {
     throw invalidProperty('constraints.maxTaskRetryCount', retries, 'maxTaskRetryCount must be -1 or greater.');
   }
+  checkResourceFiles(props.resourceFiles, 'resourceFiles');
   checkDependencies(job, props);
   checkExitConditions(job, props.exitConditions as ExitConditions | undefined);
   if (keyOf(id) === keyOf(prepTaskId(job) ?? '')) throw conflict('TaskIdSameAsJobPreparationTask', 'The task has the id of the job preparation task.');

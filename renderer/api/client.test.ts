@@ -16,6 +16,7 @@ function fakeTransport(answer: () => Promise<unknown>): Transport & { sent: { na
       return answer() as Promise<Envelope<unknown>>;
     },
     subscribe: () => () => undefined,
+    upload: async () => undefined,
   };
 }
 

@@ -11,6 +11,8 @@ export interface Client {
   call<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>>;
   /** Listens to one event; the returned function stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Sends one file's bytes to a single-use upload URL that main handed out (`storage.beginUpload`, `packages.beginUpload`). */
+  upload(url: string, body: Blob, signal?: AbortSignal): Promise<void>;
 }
 
 /** Builds the typed client over a transport; the contract types do the checking, main does the validating. */
@@ -31,5 +33,6 @@ export function createClient(transport: Transport): Client {
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.subscribe(event, (payload) => listener(payload as EventPayload<E>));
     },
+    upload: (url, body, signal) => transport.upload(url, body, signal),
   };
 }

@@ -17,3 +17,6 @@ export const FOLLOW_POLL_MS = 1_000;
 
 /** Fallback refresh of the task list's windows: `taskIndex.changed` events drive it, this only covers a missed event. */
 export const POLL_TASK_INDEX_MS = 30_000;
+
+/** Refresh of a running task's Outputs tab: outputs appear once the task ends, so a slow poll is enough. */
+export const POLL_TASK_OUTPUTS_MS = 15_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../shared/errors';
 import { createIpcTransport } from './ipc-transport';
-import { FakeBridge } from './test-fakes';
+import { FakeBridge, jsonResponse } from './test-fakes';
 
 describe('createIpcTransport', () => {
   it('is the ipc kind and passes name and args to the bridge unchanged', async () => {
@@ -47,5 +47,18 @@ describe('createIpcTransport', () => {
     stop();
     bridge.emit('app.notice', { level: 'info', message: 'two' });
     expect(seen).toEqual([{ level: 'info', message: 'one' }]);
+  });
+
+  it('uploads through fetch to the app:// upload route, never over the bridge', async () => {
+    const bridge = new FakeBridge(async () => ({ ok: true, value: null }));
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const transport = createIpcTransport(bridge, async (input, init) => {
+      sent.push({ url: String(input), init });
+      return sent.length === 1 ? jsonResponse(200, { ok: true, value: { bytes: 2 } }) : jsonResponse(404, { ok: false, error: { code: 'UploadNotFound', message: 'used', status: 404 } });
+    });
+    await transport.upload('/upload/t1', new Blob(['hi']));
+    expect(sent[0]).toMatchObject({ url: '/upload/t1', init: { method: 'PUT' } });
+    expect(bridge.calls).toEqual([]);
+    await expect(transport.upload('/upload/t1', new Blob(['hi']))).rejects.toMatchObject({ code: 'UploadNotFound', status: 404 });
   });
 });

@@ -1,11 +1,14 @@
 import type { Envelope } from '../../shared/errors';
 import type { PreloadBridge, Transport } from '../../shared/transport';
 import { describeFailure, isEnvelope, transportFailure } from './transport-error';
+import { uploadWith } from './web-transport';
 
-/** The Electron transport: a thin adapter over the preload bridge on `window.batchLens`. */
-export function createIpcTransport(bridge: PreloadBridge): Transport {
+/** The Electron transport: a thin adapter over the preload bridge; uploads go to app://bundle/upload/<ticket>. */
+export function createIpcTransport(bridge: PreloadBridge, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): Transport {
   return {
     kind: 'ipc',
+    // File bytes never cross the preload bridge: the app:// protocol streams them to main.
+    upload: (url, body, signal) => uploadWith(fetchImpl, url, body, signal),
     async invoke(name: string, args: unknown): Promise<Envelope<unknown>> {
       let answer: unknown;
       try {

@@ -103,3 +103,20 @@ export const fileKeys = {
   chunk: (accountId: string, source: FileSourceArg, path: string, offset: number, length: number) =>
     [...fileKeys.file(accountId, source, path), 'chunk', offset, length] as const,
 };
+
+/** Keys for one account's linked storage: its info, container pages, each container's folder listings, task outputs. */
+export const storageKeys = {
+  all: ['storage'] as const,
+  account: (accountId: string) => [...storageKeys.all, accountId] as const,
+  info: (accountId: string) => [...storageKeys.account(accountId), 'info'] as const,
+  containers: (accountId: string) => [...storageKeys.account(accountId), 'containers'] as const,
+  container: (accountId: string, container: string) => [...storageKeys.account(accountId), 'container', container] as const,
+  blobs: (accountId: string, container: string, prefix: string) => [...storageKeys.container(accountId, container), 'blobs', prefix] as const,
+  taskOutputs: (accountId: string, jobId: string, taskId: string) => [...storageKeys.account(accountId), 'outputs', jobId, taskId] as const,
+};
+
+/** Keys for one account's application packages. */
+export const packageKeys = {
+  all: ['packages'] as const,
+  list: (accountId: string) => [...packageKeys.all, accountId] as const,
+};

@@ -148,3 +148,38 @@ describe('createWebTransport: events', () => {
     expect(seen).toEqual(['x']);
   });
 });
+
+describe('createWebTransport: uploads', () => {
+  it('PUTs the file to its same-origin upload path with the session cookie', async () => {
+    const { transport, fetches } = setup(async () => jsonResponse(200, { ok: true, value: { bytes: 3 } }));
+    const controller = new AbortController();
+    await transport.upload('/upload/abc', new Blob(['abc']), controller.signal);
+    expect(fetches).toHaveLength(1);
+    const [call] = fetches;
+    expect(call?.url).toBe('/upload/abc');
+    expect(call?.init?.method).toBe('PUT');
+    expect(call?.init?.credentials).toBe('same-origin');
+    expect(call?.init?.signal).toBe(controller.signal);
+    expect(await (call?.init?.body as Blob).text()).toBe('abc');
+  });
+
+  it('rejects with the AppError from the envelope main answers a refusal with', async () => {
+    const error = { code: 'SizeMismatch', message: 'a.txt sent 1 of the 3 bytes declared', status: 400 };
+    const { transport } = setup(async () => jsonResponse(400, { ok: false, error }));
+    await expect(transport.upload('/upload/abc', new Blob(['a']))).rejects.toMatchObject(error);
+    const bare = setup(async () => new Response('Forbidden', { status: 403 }));
+    await expect(bare.transport.upload('/upload/abc', new Blob(['a']))).rejects.toMatchObject({ code: ErrorCodes.transport, status: 403 });
+  });
+
+  it('sends bytes nowhere but the upload route, and reports an abort as a cancellation', async () => {
+    const { transport, fetches } = setup(async () => {
+      throw new DOMException('aborted', 'AbortError');
+    });
+    await expect(transport.upload('https://evil.example/upload/x', new Blob(['a']))).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(transport.upload('/api/app.info', new Blob(['a']))).rejects.toMatchObject({ code: 'BadRequest' });
+    expect(fetches).toHaveLength(0);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(transport.upload('/upload/x', new Blob(['a']), controller.signal)).rejects.toMatchObject({ code: 'Cancelled' });
+  });
+});

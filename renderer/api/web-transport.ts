@@ -1,6 +1,6 @@
-import type { Envelope } from '../../shared/errors';
+import { AppError, type Envelope } from '../../shared/errors';
 import { WebHostPaths, type Transport } from '../../shared/transport';
-import { describeFailure, isEnvelope, transportFailure } from './transport-error';
+import { describeFailure, isEnvelope, transportError, transportFailure } from './transport-error';
 
 /** The slice of EventSource the web transport uses, so tests can pass a fake. */
 export interface EventSourceLike {
@@ -46,6 +46,38 @@ async function post(deps: WebTransportDeps, name: string, args: unknown): Promis
   return body;
 }
 
+/**
+ * PUTs one file to a single-use upload path from main (same origin only: the renderer sends bytes nowhere else) and
+ * turns a refusal into the AppError from main's envelope.
+ */
+export async function uploadWith(fetchImpl: typeof fetch, url: string, body: Blob, signal?: AbortSignal): Promise<void> {
+  if (!url.startsWith(WebHostPaths.upload)) {
+    throw new AppError({ code: 'BadRequest', message: 'Uploads go only to the app\'s own upload links', status: 400 });
+  }
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body,
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw new AppError({ code: 'Cancelled', message: 'The upload was cancelled', status: 499 });
+    throw new AppError(transportError(`Cannot reach the Batch Lens host: ${describeFailure(error)}`));
+  }
+  if (response.ok) return;
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    throw new AppError(transportError(`The upload was refused (${response.status})`, response.status));
+  }
+  if (isEnvelope(answer) && !answer.ok) throw new AppError(answer.error);
+  throw new AppError(transportError(`The upload was refused (${response.status})`, response.status));
+}
+
 /** The web-host transport: POST /api/<name> for calls, one shared EventSource for every event. */
 export function createWebTransport(deps: WebTransportDeps = browserWebDeps()): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -89,6 +121,8 @@ export function createWebTransport(deps: WebTransportDeps = browserWebDeps()): T
   return {
     kind: 'web',
     invoke: (name, args) => post(deps, name, args),
+    // The session rides on the same HttpOnly cookie as the API calls.
+    upload: (url, body, signal) => uploadWith(deps.fetch, url, body, signal),
     subscribe(name: string, listener: (payload: unknown) => void): () => void {
       source ??= deps.createEventSource(WebHostPaths.events);
       let set = listeners.get(name);

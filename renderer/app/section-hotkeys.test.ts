@@ -13,8 +13,8 @@ const key = (digit: string, mods: Partial<HotkeyInput> = {}): HotkeyInput => ({
 });
 
 describe('sectionIndexForKey', () => {
-  it('maps Alt+1..4 and Ctrl+1..4 to the sections in nav order', () => {
-    expect(SECTIONS.map((s) => s.label)).toEqual(['Accounts', 'Pools', 'Jobs', 'Settings']);
+  it('maps Alt+1..6 and Ctrl+1..6 to the sections in nav order', () => {
+    expect(SECTIONS.map((s) => s.label)).toEqual(['Accounts', 'Pools', 'Jobs', 'Data', 'Packages', 'Settings']);
     for (const [i] of SECTIONS.entries()) {
       expect(sectionIndexForKey(key(String(i + 1), { altKey: true }))).toBe(i);
       expect(sectionIndexForKey(key(String(i + 1), { ctrlKey: true }))).toBe(i);

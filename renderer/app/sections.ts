@@ -4,11 +4,13 @@ export interface Section {
   label: string;
 }
 
-/** The four sections; position N is reached with Alt+N / Ctrl+N. */
+/** The six sections; position N is reached with Alt+N / Ctrl+N. */
 export const SECTIONS: readonly Section[] = [
   { path: '/accounts', label: 'Accounts' },
   { path: '/pools', label: 'Pools' },
   { path: '/jobs', label: 'Jobs' },
+  { path: '/data', label: 'Data' },
+  { path: '/packages', label: 'Packages' },
   { path: '/settings', label: 'Settings' },
 ];
 

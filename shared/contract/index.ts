@@ -33,13 +33,36 @@ import type {
   Notice,
   SampleWorkload,
   SettingsView,
+  ApplicationView,
+  BlobPage,
+  ContainerPage,
+  ContainerSummary,
+  DeleteBlobsResult,
+  LinkedStorageInfo,
+  SasUrl,
+  TaskOutputs,
+  TransferProgress,
+  UploadPlan,
 } from '../models';
 import { TASK_INDEX_STATES, TASK_SORT_COLUMNS } from '../models/task-index';
 import { filePath, fileSource, findQuery, folderPath, MAX_READ_BYTES, MAX_TAIL_LINES, namePrefix } from './files';
 import type { CallName, EventName } from './names';
+import {
+  applicationId,
+  blobName,
+  blobPrefix,
+  containerName,
+  MAX_DELETE_BLOBS,
+  MAX_SAS_MINUTES,
+  MAX_UPLOAD_FILES,
+  packageVersion,
+  sasPermissions,
+  uploadPath,
+} from './storage';
 
 export * from './names';
 export * from './files';
+export * from './storage';
 
 /** One call: the schema its `unknown` arguments are parsed with, and (as a type) what it answers. */
 export interface CallSpec<Args extends z.ZodType, Result> {
@@ -295,6 +318,87 @@ export const calls = {
       })
       .strict(),
   ),
+  'storage.info': call<LinkedStorageInfo>()(z.object({ ...scope }).strict()),
+  'storage.containers': call<ContainerPage>()(
+    z.object({ ...scope, prefix: z.string().max(63).optional(), continuation: z.string().max(4096).optional() }).strict(),
+  ),
+  'storage.createContainer': call<ContainerSummary>()(z.object({ ...scope, name: containerName }).strict()),
+  'storage.deleteContainer': call<{ deleted: boolean }>()(z.object({ ...scope, name: containerName }).strict()),
+  'storage.blobs': call<BlobPage>()(
+    z
+      .object({
+        ...scope,
+        container: containerName,
+        prefix: blobPrefix.optional(),
+        /** Lists every blob under the prefix instead of one folder level. */
+        flat: z.boolean().optional(),
+        continuation: z.string().max(4096).optional(),
+        maxResults: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
+  ),
+  'storage.deleteBlobs': call<DeleteBlobsResult>()(
+    z
+      .object({
+        ...scope,
+        container: containerName,
+        /** Blob names; a name ending in `/` deletes every blob under that folder. */
+        names: z.array(blobName).min(1, 'Pick at least one blob').max(MAX_DELETE_BLOBS, `At most ${MAX_DELETE_BLOBS} names per call`),
+        operationId,
+      })
+      .strict(),
+  ),
+  'storage.beginUpload': call<UploadPlan>()(
+    z
+      .object({
+        ...scope,
+        container: containerName,
+        prefix: blobPrefix,
+        operationId,
+        files: z
+          .array(z.object({ path: uploadPath, size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict())
+          .min(1, 'Pick at least one file')
+          .max(MAX_UPLOAD_FILES, `One upload takes at most ${MAX_UPLOAD_FILES} files`),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'storage.download': call<DownloadResult>()(
+    z.object({ ...scope, container: containerName, name: blobName, operationId }).strict(),
+  ),
+  'storage.cancelTransfer': call<{ cancelled: boolean }>()(z.object({ operationId }).strict()),
+  'storage.sas': call<SasUrl>()(
+    z
+      .object({
+        ...scope,
+        container: containerName,
+        name: blobName.optional(),
+        permissions: sasPermissions,
+        expiresInMinutes: z.number().int().min(1, 'The SAS must last at least a minute').max(MAX_SAS_MINUTES, 'A SAS lasts at most 30 days'),
+      })
+      .strict(),
+  ),
+  'storage.taskOutputs': call<TaskOutputs>()(z.object({ ...scope, jobId: entityId, taskId: entityId }).strict()),
+  'storage.downloadOutput': call<DownloadResult>()(
+    z
+      .object({ ...scope, jobId: entityId, taskId: entityId, destination: z.number().int().min(0).max(1000), name: blobName, operationId })
+      .strict(),
+  ),
+  'packages.list': call<ApplicationView[]>()(z.object({ ...scope }).strict()),
+  'packages.beginUpload': call<UploadPlan>()(
+    z
+      .object({
+        ...scope,
+        applicationId,
+        version: packageVersion,
+        size: z.number().int().min(1, 'The package is empty').max(Number.MAX_SAFE_INTEGER),
+        operationId,
+      })
+      .strict(),
+  ),
+  'packages.activate': call<ApplicationView>()(z.object({ ...scope, applicationId, version: packageVersion }).strict()),
+  'packages.setDefault': call<ApplicationView>()(z.object({ ...scope, applicationId, version: packageVersion }).strict()),
+  'packages.deleteVersion': call<{ deleted: boolean }>()(z.object({ ...scope, applicationId, version: packageVersion }).strict()),
 } satisfies { [N in CallName]: CallSpec<z.ZodType, unknown> };
 
 /** Every pushed event with its payload type (type-level only). */
@@ -313,6 +417,8 @@ export interface EventPayloads {
   'files.downloadProgress': DownloadProgress;
   /** A job's task index changed (rows added, changed or removed, or its status moved); refetch its windows. */
   'taskIndex.changed': { accountId: string; jobId: string; status: TaskIndexStatus };
+  /** Progress of a storage upload or download (blobs, task outputs, packages), keyed by the caller's operationId. */
+  'storage.transferProgress': TransferProgress;
 }
 
 type Calls = typeof calls;

@@ -50,6 +50,23 @@ export const CALL_NAMES = [
   'files.cancelDownload',
   'failures.summary',
   'taskIndex.window',
+  'storage.info',
+  'storage.containers',
+  'storage.createContainer',
+  'storage.deleteContainer',
+  'storage.blobs',
+  'storage.deleteBlobs',
+  'storage.beginUpload',
+  'storage.download',
+  'storage.cancelTransfer',
+  'storage.sas',
+  'storage.taskOutputs',
+  'storage.downloadOutput',
+  'packages.list',
+  'packages.beginUpload',
+  'packages.activate',
+  'packages.setDefault',
+  'packages.deleteVersion',
 ] as const;
 
 /** Every event main may push to the renderer. */
@@ -62,6 +79,7 @@ export const EVENT_NAMES = [
   'monitor.notification',
   'files.downloadProgress',
   'taskIndex.changed',
+  'storage.transferProgress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -171,4 +171,10 @@ export interface SampleWorkload {
   poolId: string;
   jobId: string;
   taskCount: number;
+  /** The file group holding the inputs, when the account has linked storage. */
+  inputContainer?: string;
+  /** The container the tasks upload their outputs to, when the account has linked storage. */
+  outputContainer?: string;
+  /** The application package the tasks run, when the account has linked storage. */
+  applicationId?: string;
 }

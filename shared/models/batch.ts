@@ -141,4 +141,6 @@ export interface MonitorNotification {
   kind: 'jobCompleted' | 'firstTaskFailed';
   title: string;
   body: string;
+  /** An app route to open about the job (the sample workload's outputs), shown as "Open outputs". */
+  link?: string;
 }

@@ -4,3 +4,4 @@ export * from './batch';
 export * from './files';
 export * from './failures';
 export * from './task-index';
+export * from './storage';

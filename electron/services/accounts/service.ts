@@ -21,6 +21,8 @@ export interface LocalAccount {
   url: string;
   account: string;
   key: string;
+  /** The local account's linked storage (Azurite); its key stays in main like the account's. */
+  storage?: { accountName: string; accountKey: string; blobUrl: string };
   running(): boolean;
 }
 

@@ -28,14 +28,14 @@ describe('local emulator process', () => {
 
   it('runs the sample workload: a pool and a job of short tasks, some failing', async () => {
     const client = new BatchServiceClient(new BatchSharedKeyCredentials('local', emulator!.key), emulator!.url);
-    const sample = await runSampleWorkload(client, new Date('2026-01-02T03:04:05Z'));
+    const sample = await runSampleWorkload(client, { now: new Date('2026-01-02T03:04:05Z') });
     expect(sample).toEqual({ poolId: SAMPLE_POOL_ID, jobId: 'sample-20260102-030405', taskCount: 12 });
     const pool = await client.pool.get(SAMPLE_POOL_ID);
     expect(pool.targetDedicatedNodes).toBe(2);
     const counts = await client.job.getTaskCounts(sample.jobId);
     expect(counts.taskCounts.active + counts.taskCounts.running + counts.taskCounts.completed).toBe(12);
     // A second run reuses the pool and adds another job.
-    const again = await runSampleWorkload(client, new Date('2026-01-02T03:04:06Z'));
+    const again = await runSampleWorkload(client, { now: new Date('2026-01-02T03:04:06Z') });
     expect(again.jobId).not.toBe(sample.jobId);
   });
 

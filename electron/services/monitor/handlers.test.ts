@@ -132,4 +132,15 @@ describe('monitoring calls against the emulator', () => {
     const job = await handlers['history.series']({ accountId, kind: 'job', id: 'j2', rangeMs: 600_000 });
     expect(job.points.at(-1)!.values).toMatchObject({ failed: 1 });
   });
+
+  it('notifies a watched job that completes before its first sample, with its link', async () => {
+    await handlers['jobs.add']({ accountId, job: { id: 'j3', poolInfo: { poolId: 'p1' } } });
+    monitor.watchJob(accountId, 'j3', '/data?container=fgrp-out&folder=j3%2F');
+    await handlers['jobs.action']({ accountId, jobId: 'j3', action: 'terminate' });
+    await until(async () => (await handlers['jobs.get']({ accountId, jobId: 'j3' })).state, (s) => s === 'completed');
+    await monitor.sampleOnce();
+    const done = notifications.filter((n) => n.jobId === 'j3');
+    expect(done).toEqual([expect.objectContaining({ kind: 'jobCompleted', link: '/data?container=fgrp-out&folder=j3%2F' })]);
+    expect(notifications.filter((n) => n.jobId === 'j2').every((n) => n.link === undefined)).toBe(true);
+  });
 });

@@ -37,6 +37,7 @@ export class Monitor {
   private readonly pools = new Map<string, number>();
   private readonly jobs = new Map<string, number>();
   private readonly memory = new Map<string, JobMemory>();
+  private readonly links = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
@@ -61,6 +62,17 @@ export class Monitor {
   touchJob(accountId: string, jobId: string): void {
     this.touchAccount(accountId);
     this.jobs.set(`${accountId}\n${jobId}`, this.now());
+  }
+
+  /**
+   * Watches a job just created (the sample workload): its completion is notified even if it comes before the first
+   * sample, and the notification carries `link` (an app route) when given.
+   */
+  watchJob(accountId: string, jobId: string, link?: string): void {
+    this.touchJob(accountId, jobId);
+    const key = `${accountId}\n${jobId}`;
+    if (!this.memory.has(key)) this.memory.set(key, { failed: 0, state: 'active' });
+    if (link) this.links.set(key, link);
   }
 
   start(): void {
@@ -140,7 +152,16 @@ export class Monitor {
       this.deps.events.emit('monitor.notification', { accountId, jobId, kind: 'firstTaskFailed', title: `A task of ${jobId} failed`, body: `Job ${jobId} has its first failed task.` });
     }
     if (before.state !== 'completed' && state === 'completed') {
-      this.deps.events.emit('monitor.notification', { accountId, jobId, kind: 'jobCompleted', title: `${jobId} completed`, body: `Job ${jobId} has completed.` });
+      const link = this.links.get(key);
+      this.links.delete(key);
+      this.deps.events.emit('monitor.notification', {
+        accountId,
+        jobId,
+        kind: 'jobCompleted',
+        title: `${jobId} completed`,
+        body: link ? `Job ${jobId} has completed; its outputs are ready.` : `Job ${jobId} has completed.`,
+        ...(link ? { link } : {}),
+      });
     }
   }
 

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { AccountSummary, SampleWorkload } from '../../../shared/models';
 import { useAccountDashboard, useAccounts, useRunSampleWorkload } from '../../api/accounts';
 import { POLL_COUNTS_MS } from '../../api/intervals';
@@ -18,6 +18,9 @@ import { useCurrentAccount } from '../../app/CurrentAccountProvider';
 import { EmptyState } from '../../components/EmptyState';
 import { InlineError } from '../../components/InlineError';
 import { Page } from '../../components/Page';
+import { dataPath } from '../data/data-url';
+import { jobPath } from '../jobs/routes';
+import { PACKAGES_PATH } from '../packages/package-model';
 import { AccountStatusBadge } from './AccountStatusBadge';
 import { offersSampleWorkload } from './dashboard-model';
 import { JobsSection, PoolsSection, QuotasSection } from './DashboardSections';
@@ -31,7 +34,7 @@ function SampleOffer({ onRun, running, error }: { onRun(): void; running: boolea
   return (
     <EmptyState
       title="The local emulator is empty"
-      description="Run a sample workload to see Batch Lens at work: it creates a small pool and a job of short tasks (some of them fail on purpose). Node and job counts start moving within a minute."
+      description="Run a sample workload to see Batch Lens at work: it uploads a few input files, adds a small application package, and starts a pool and a job whose tasks transform each input and upload the result. Node and job counts start moving within a minute."
       action={
         <>
           <Button appearance="primary" disabled={running} onClick={onRun}>
@@ -44,12 +47,54 @@ function SampleOffer({ onRun, running, error }: { onRun(): void; running: boolea
   );
 }
 
-function SampleCreated({ sample }: { sample: SampleWorkload }) {
+const useSampleStyles = makeStyles({
+  links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
+});
+
+function SampleCreated({ accountId, sample }: { accountId: string; sample: SampleWorkload }) {
+  const styles = useSampleStyles();
+  const navigate = useNavigate();
+  const current = useCurrentAccount();
+  // The job and Data views show the current account, so a link first makes this account the current one.
+  const go = (path: string) => {
+    if (current.accountId !== accountId) current.select(accountId);
+    navigate(path);
+  };
+  const { inputContainer, outputContainer, applicationId } = sample;
   return (
-    <MessageBar intent="success" data-testid="sample-created">
+    <MessageBar intent="success" layout="multiline" data-testid="sample-created" data-job-id={sample.jobId}>
       <MessageBarBody>
         <MessageBarTitle>Sample workload started</MessageBarTitle>
         Pool <code>{sample.poolId}</code> and job <code>{sample.jobId}</code> with {sample.taskCount} tasks were created.
+        {inputContainer && outputContainer && applicationId ? (
+          <>
+            {' '}
+            Each task downloads an input from <code>{inputContainer}</code>, runs the <code>{applicationId}</code> package on it and uploads the
+            result to <code>{outputContainer}</code>; the job completes when every task has.
+          </>
+        ) : (
+          <> Local storage (Azurite) is not running, so the sample runs compute-only tasks, without inputs, outputs or an application package.</>
+        )}
+        <div className={styles.links}>
+          <Link onClick={() => go(jobPath(sample.jobId))} data-testid="sample-job-link">
+            Open job
+          </Link>
+          {inputContainer ? (
+            <Link onClick={() => go(dataPath({ container: inputContainer }))} data-testid="sample-inputs-link">
+              Inputs
+            </Link>
+          ) : null}
+          {outputContainer ? (
+            <Link onClick={() => go(dataPath({ container: outputContainer, folder: sample.jobId }))} data-testid="sample-outputs-link">
+              Outputs
+            </Link>
+          ) : null}
+          {applicationId ? (
+            <Link onClick={() => go(PACKAGES_PATH)} data-testid="sample-package-link">
+              Application package
+            </Link>
+          ) : null}
+        </div>
       </MessageBarBody>
     </MessageBar>
   );
@@ -67,9 +112,17 @@ function Dashboard({ id, account }: { id: string; account: AccountSummary | unde
   return (
     <>
       {failure}
-      {sample.data ? <SampleCreated sample={sample.data} /> : null}
+      {sample.data ? <SampleCreated accountId={id} sample={sample.data} /> : null}
       {offersSampleWorkload(account, data) && !sample.data ? (
         <SampleOffer onRun={() => sample.mutate()} running={sample.isPending} error={sample.error} />
+      ) : null}
+      {account?.kind === 'local' && !offersSampleWorkload(account, data) && !sample.data ? (
+        <div className={styles.header}>
+          <Button size="small" disabled={sample.isPending} onClick={() => sample.mutate()}>
+            {sample.isPending ? 'Starting the sample…' : 'Run sample workload'}
+          </Button>
+          {sample.error ? <InlineError title="The sample workload did not start" error={sample.error} /> : null}
+        </div>
       ) : null}
       <PoolsSection dashboard={data} />
       <JobsSection dashboard={data} />

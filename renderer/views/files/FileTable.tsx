@@ -2,43 +2,12 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { NodeFileEntry } from '../../../shared/models';
-import { formatTime } from '../../components/time-format';
+import { LISTING_ROW_HEIGHT, ListingCells, ListingHeader, useListingStyles } from '../../components/ListingTable';
 import { browserKey, entryName, moveIndex } from './browser-model';
-import { formatBytes } from './text-bytes';
-
-const ROW_HEIGHT = 32;
 
 const useStyles = makeStyles({
-  table: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflow: 'hidden',
-    minWidth: 0,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(160px, 1fr) 96px 170px',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    padding: `0 ${tokens.spacingHorizontalM}`,
-    boxSizing: 'border-box',
-  },
-  header: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold, minHeight: '32px' },
-  body: { overflow: 'auto', position: 'relative', outline: 'none', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
-  bodyRow: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    cursor: 'pointer',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-  },
-  selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  bodyRow: { cursor: 'pointer' },
   open: { fontWeight: tokens.fontWeightSemibold },
-  folder: { color: tokens.colorBrandForeground1 },
-  cell: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  right: { textAlign: 'right' },
-  empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
 });
 
 /** Props of FileTable. */
@@ -64,10 +33,11 @@ export interface FileTableProps {
 /** The open folder as a virtualized table (name, size, modified), driven by mouse or keyboard. */
 export function FileTable({ entries, folder, selected, onSelect, onOpen, onUp, openPath, onLastRendered, empty, footer, height }: FileTableProps) {
   const styles = useStyles();
+  const listing = useListingStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual mutates its instance; nothing here is memoized across renders.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => LISTING_ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const lastRendered = items.at(-1)?.index ?? -1;
   useEffect(() => onLastRendered(lastRendered), [onLastRendered, lastRendered, entries.length]);
@@ -87,28 +57,18 @@ export function FileTable({ entries, folder, selected, onSelect, onOpen, onUp, o
   };
 
   return (
-    <div className={styles.table} role="grid" aria-label="Files" aria-rowcount={entries.length + 1} data-testid="file-table" data-row-count={entries.length}>
-      <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.header)}>
-        <div role="columnheader" className={styles.cell}>
-          Name
-        </div>
-        <div role="columnheader" className={mergeClasses(styles.cell, styles.right)}>
-          Size
-        </div>
-        <div role="columnheader" className={styles.cell}>
-          Modified
-        </div>
-      </div>
+    <div className={listing.table} role="grid" aria-label="Files" aria-rowcount={entries.length + 1} data-testid="file-table" data-row-count={entries.length}>
+      <ListingHeader />
       <div
         ref={scrollRef}
-        className={styles.body}
+        className={listing.body}
         style={{ height }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-activedescendant={selected >= 0 ? `file-row-${selected}` : undefined}
         data-testid="file-list"
       >
-        {entries.length === 0 ? <div className={styles.empty}>{empty}</div> : null}
+        {entries.length === 0 ? <div className={listing.empty}>{empty}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const entry = entries[item.index]!;
@@ -122,23 +82,20 @@ export function FileTable({ entries, folder, selected, onSelect, onOpen, onUp, o
                 aria-selected={item.index === selected}
                 data-name={entry.name}
                 data-kind={entry.isDirectory ? 'folder' : 'file'}
-                className={mergeClasses(styles.row, styles.bodyRow, item.index === selected && styles.selected, entry.name === openPath && styles.open)}
+                className={mergeClasses(listing.row, listing.bodyRow, styles.bodyRow, item.index === selected && listing.selected, entry.name === openPath && styles.open)}
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   onSelect(item.index);
                   onOpen(entry);
                 }}
               >
-                <div role="gridcell" className={mergeClasses(styles.cell, entry.isDirectory && styles.folder)} title={entry.name}>
-                  {name}
-                  {entry.isDirectory ? '/' : ''}
-                </div>
-                <div role="gridcell" className={mergeClasses(styles.cell, styles.right)}>
-                  {entry.isDirectory ? '' : formatBytes(entry.size)}
-                </div>
-                <div role="gridcell" className={styles.cell}>
-                  {formatTime(entry.lastModified)}
-                </div>
+                <ListingCells
+                  label={name}
+                  title={entry.name}
+                  folder={entry.isDirectory}
+                  size={entry.size}
+                  {...(entry.lastModified ? { lastModified: entry.lastModified } : {})}
+                />
               </div>
             );
           })}

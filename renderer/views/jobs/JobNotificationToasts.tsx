@@ -21,17 +21,26 @@ export function JobNotificationToasts({ toasterId }: { toasterId: string }) {
     if (!showsMonitorToasts(client.kind)) return;
     const toast = monitorToast(payload);
     if (!toast) return;
-    const open = () => {
+    const open = (path: string) => {
       if (toast.accountId !== accountId) select(toast.accountId);
-      navigate(toast.path);
+      navigate(path);
     };
     dispatchToast(
       <Toast data-testid="job-notification">
         <ToastTitle
           action={
-            <ToastTrigger>
-              <Link onClick={open}>Open job</Link>
-            </ToastTrigger>
+            <>
+              <ToastTrigger>
+                <Link onClick={() => open(toast.path)}>Open job</Link>
+              </ToastTrigger>
+              {toast.link ? (
+                <ToastTrigger>
+                  <Link onClick={() => open(toast.link ?? toast.path)} data-testid="open-outputs">
+                    Open outputs
+                  </Link>
+                </ToastTrigger>
+              ) : null}
+            </>
           }
         >
           {toast.title}

@@ -22,6 +22,12 @@ describe('monitorToast', () => {
     });
   });
 
+  it('carries an app route to the outputs, and drops a link that leaves the app', () => {
+    const base = { accountId: 'local', jobId: 'j', kind: 'jobCompleted', title: 't', body: 'b' };
+    expect(monitorToast({ ...base, link: '/data?container=fgrp-out&folder=j%2F' })?.link).toBe('/data?container=fgrp-out&folder=j%2F');
+    for (const link of ['https://evil.example/', '//evil.example/x', 42]) expect(monitorToast({ ...base, link })).not.toHaveProperty('link');
+  });
+
   it('drops payloads that are not notifications', () => {
     for (const payload of [null, 'x', { accountId: 'a', jobId: 'j', kind: 'other' }, { accountId: 'a', kind: 'jobCompleted' }, { jobId: 'j', kind: 'jobCompleted' }]) {
       expect(monitorToast(payload)).toBeUndefined();

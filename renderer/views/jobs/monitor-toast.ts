@@ -11,6 +11,13 @@ export interface MonitorToast {
   jobId: string;
   /** The job's route, opened by the toast's link. */
   path: string;
+  /** Another app route about the job (the sample workload's outputs), opened by "Open outputs". */
+  link?: string;
+}
+
+/** True for an app route (`/…`), never a URL to elsewhere: events cross a process boundary. */
+function isAppRoute(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\');
 }
 
 const KINDS: ReadonlySet<string> = new Set<MonitorNotification['kind']>(['jobCompleted', 'firstTaskFailed']);
@@ -18,7 +25,7 @@ const KINDS: ReadonlySet<string> = new Set<MonitorNotification['kind']>(['jobCom
 /** The toast for a notification, or undefined for a payload that is not one (events cross a process boundary). */
 export function monitorToast(payload: unknown): MonitorToast | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
-  const { accountId, jobId, kind, title, body } = payload as Record<string, unknown>;
+  const { accountId, jobId, kind, title, body, link } = payload as Record<string, unknown>;
   if (typeof accountId !== 'string' || typeof jobId !== 'string' || !jobId || typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
   return {
     title: typeof title === 'string' && title ? title : kind === 'jobCompleted' ? `${jobId} completed` : `A task of ${jobId} failed`,
@@ -27,6 +34,7 @@ export function monitorToast(payload: unknown): MonitorToast | undefined {
     accountId,
     jobId,
     path: jobPath(jobId),
+    ...(isAppRoute(link) ? { link } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { RefreshBar } from '../../components/RefreshBar';
 import { formatDuration, formatTime } from '../../components/time-format';
 import { useListHotkeys } from '../../components/use-list-hotkeys';
 import { useNow } from '../../components/use-now';
+import { TaskOutputs } from '../data/TaskOutputs';
 import { FileTailPanel } from '../files/FileTailPanel';
 import { taskFilesPath, taskLogsPath } from '../files/routes';
 import { jobPath, nodePath, taskPath } from '../jobs/routes';
@@ -162,12 +163,14 @@ function Details({ model, accountId, jobId, taskId, failed }: { model: TaskDetai
   );
 }
 
+type TaskTab = 'details' | 'outputs' | 'json';
+
 /** One task: command line, timeline, exit code and failure, node, counts, constraints, environment, dependencies. */
 export function TaskPage({ accountId }: { accountId: string }) {
   const styles = useStyles();
   const { jobId = '', taskId = '' } = useParams();
   const task = useTask(accountId, jobId, taskId);
-  const [tab, setTab] = useState<'details' | 'json'>('details');
+  const [tab, setTab] = useState<TaskTab>('details');
   const now = useNow(1_000);
   const refresh = () => void task.refetch();
   useListHotkeys(refresh);
@@ -192,14 +195,18 @@ export function TaskPage({ accountId }: { accountId: string }) {
       <TaskActions accountId={accountId} jobId={jobId} taskId={taskId} state={task.data?.state} />
       {task.data && model ? (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as 'details' | 'json')}>
+          <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TaskTab)}>
             <Tab value="details">Details</Tab>
+            <Tab value="outputs" data-testid="task-outputs-tab">
+              Outputs
+            </Tab>
             <Tab value="json">JSON</Tab>
           </TabList>
           {tab === 'details' ? (
             <Details model={model} accountId={accountId} jobId={jobId} taskId={taskId} failed={task.data.result === 'failure' || model.failure !== undefined} />
-          ) : ( <JsonView value={task.data.raw} label={`Task ${taskId} as JSON`} />
-          )}
+          ) : null}
+          {tab === 'outputs' ? <TaskOutputs accountId={accountId} jobId={jobId} taskId={taskId} task={{ state: task.data.state, result: task.data.result }} /> : null}
+          {tab === 'json' ? <JsonView value={task.data.raw} label={`Task ${taskId} as JSON`} /> : null}
         </>
       ) : null}
     </Page>
