@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { AbortSignalLike } from '@azure/ms-rest-js';
 import { accountsStore } from '../../electron/services/accounts/records';
 import { AccountsService, LOCAL_ACCOUNT_ID } from '../../electron/services/accounts/service';
@@ -130,6 +130,11 @@ async function queries(emu: BenchEmulator, manager: TaskIndexManager): Promise<v
   // Main's event loop during the queries: idle-time preparation after the watch's id pass, deltas and queries.
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   for (const query of QUERIES) {
     const call = async (offset: number) => {
       const started = performance.now();
@@ -156,7 +161,9 @@ async function queries(emu: BenchEmulator, manager: TaskIndexManager): Promise<v
   }
   const heap = heapAfterGc() - heapBefore;
   loop.disable();
+  gc.disconnect();
   console.log(`main event loop delay during the queries: p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
+  console.log(`garbage collection during the queries: ${pauses.length} pauses, longest ${ms(Math.max(0, ...pauses))}, ${ms(pauses.reduce((a, b) => a + b, 0))} in all`);
   console.log(`main heap after the queries (index, id order, cached query orders): ${mb(heap)} = ${(heap / TASKS).toFixed(0)} bytes per task`);
 }
 
