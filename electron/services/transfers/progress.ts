@@ -1,13 +1,11 @@
 import type { TransferProgress } from '../../../shared/models';
 import type { EventBus } from '../events';
-import { PROGRESS_INTERVAL_MS } from '../files/download/progress';
+import { ThrottledProgress } from '../files/download/progress';
 
 type Totals = Pick<TransferProgress, 'bytesTotal' | 'filesTotal'>;
 
 /** Counts one storage transfer's bytes and files and pushes `storage.transferProgress`, throttled, ending with an outcome. */
-export class TransferReporter {
-  private readonly state: TransferProgress;
-  private last = 0;
+export class TransferReporter extends ThrottledProgress<TransferProgress> {
   private ended = false;
 
   constructor(
@@ -15,9 +13,9 @@ export class TransferReporter {
     operationId: string,
     direction: TransferProgress['direction'],
     totals: Totals = {},
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
-    this.state = { operationId, direction, bytesDone: 0, filesDone: 0, ...totals };
+    super({ operationId, direction, bytesDone: 0, filesDone: 0, ...totals }, (progress) => events.emit('storage.transferProgress', progress), now);
   }
 
   /** True once the final event went out. */
@@ -31,27 +29,9 @@ export class TransferReporter {
     this.emit(true);
   }
 
-  /** Bytes moved. */
-  bytes(count: number): void {
-    this.state.bytesDone += count;
-    this.emit(false);
-  }
-
   /** Takes back bytes counted for a file that then failed, so the bar never shows more than was kept. */
   unbytes(count: number): void {
     this.state.bytesDone = Math.max(0, this.state.bytesDone - count);
-  }
-
-  /** A file is being moved (its name as the user sees it). */
-  startFile(name: string): void {
-    this.state.currentFile = name;
-    this.emit(false);
-  }
-
-  /** A file is complete. */
-  fileDone(): void {
-    this.state.filesDone++;
-    this.emit(false);
   }
 
   /** A file failed; the first failure's message is kept for the final event. */
@@ -59,11 +39,6 @@ export class TransferReporter {
     this.state.failedFiles = (this.state.failedFiles ?? 0) + 1;
     this.state.error ??= message;
     this.emit(false);
-  }
-
-  /** Sends the current counts now (the first event). */
-  flush(): void {
-    this.emit(true);
   }
 
   /** Sends the last event, once, with its outcome. */
@@ -75,11 +50,7 @@ export class TransferReporter {
     this.events.emit('storage.transferProgress', { ...this.state, outcome });
   }
 
-  private emit(force: boolean): void {
-    if (this.ended) return;
-    const now = this.now();
-    if (!force && now - this.last < PROGRESS_INTERVAL_MS) return;
-    this.last = now;
-    this.events.emit('storage.transferProgress', { ...this.state });
+  protected override emit(force: boolean): void {
+    if (!this.ended) super.emit(force);
   }
 }

@@ -4,27 +4,30 @@ import type { EventBus } from '../../events';
 /** At most five progress events a second: enough for a smooth bar, cheap over IPC. */
 export const PROGRESS_INTERVAL_MS = 200;
 
-/** Counts a download's bytes and files and pushes `files.downloadProgress`, throttled, plus a first and a final event. */
-export class ProgressReporter {
-  private readonly state: DownloadProgress;
+/** The counts every transfer's progress event carries. */
+export interface TransferCounts {
+  bytesDone: number;
+  filesDone: number;
+  currentFile?: string;
+}
+
+/** Counts a transfer's bytes and files and sends its progress, throttled, plus a first and a last event. */
+export class ThrottledProgress<P extends TransferCounts> {
   private last = 0;
 
   constructor(
-    private readonly events: EventBus,
-    operationId: string,
-    totals: { bytesTotal: number; filesTotal: number },
+    protected readonly state: P,
+    private readonly send: (progress: P) => void,
     private readonly now: () => number = Date.now,
-  ) {
-    this.state = { operationId, bytesDone: 0, filesDone: 0, ...totals };
-  }
+  ) {}
 
-  /** Bytes written. */
+  /** Bytes moved. */
   bytes(count: number): void {
     this.state.bytesDone += count;
     this.emit(false);
   }
 
-  /** A file is being fetched (its path as the user sees it). */
+  /** A file is being moved (its name as the user sees it). */
   startFile(name: string): void {
     this.state.currentFile = name;
     this.emit(false);
@@ -41,10 +44,17 @@ export class ProgressReporter {
     this.emit(true);
   }
 
-  private emit(force: boolean): void {
+  protected emit(force: boolean): void {
     const now = this.now();
     if (!force && now - this.last < PROGRESS_INTERVAL_MS) return;
     this.last = now;
-    this.events.emit('files.downloadProgress', { ...this.state });
+    this.send({ ...this.state });
+  }
+}
+
+/** A node-file download's progress as `files.downloadProgress` events. */
+export class ProgressReporter extends ThrottledProgress<DownloadProgress> {
+  constructor(events: EventBus, operationId: string, totals: { bytesTotal: number; filesTotal: number }, now: () => number = Date.now) {
+    super({ operationId, bytesDone: 0, filesDone: 0, ...totals }, (progress) => events.emit('files.downloadProgress', progress), now);
   }
 }
