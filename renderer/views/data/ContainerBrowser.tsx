@@ -1,6 +1,7 @@
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { Fragment, useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useBlobs, useUpload, type UploadFile } from '../../api/storage';
+import { FolderBreadcrumb } from '../../components/FolderBreadcrumb';
 import { InlineError } from '../../components/InlineError';
 import { RefreshBar } from '../../components/RefreshBar';
 import { shouldListMore } from '../files/browser-model';
@@ -87,18 +88,7 @@ export function ContainerBrowser({ accountId, container, folder, onNavigate, onC
   const empty = pages.isPending ? 'Listing…' : 'This folder is empty. Drop files or folders here, or use Upload.';
   return (
     <div className={styles.root} data-testid="container-browser" data-container={container}>
-      <Breadcrumb aria-label="Folder" data-testid="blob-breadcrumb">
-        {prefixCrumbs(folder, containerLabel({ name: container })).map((crumb, i, all) => (
-          <Fragment key={crumb.folder}>
-            <BreadcrumbItem>
-              <BreadcrumbButton current={i === all.length - 1} onClick={() => onNavigate(crumb.folder)}>
-                {crumb.label}
-              </BreadcrumbButton>
-            </BreadcrumbItem>
-            {i < all.length - 1 ? <BreadcrumbDivider /> : null}
-          </Fragment>
-        ))}
-      </Breadcrumb>
+      <FolderBreadcrumb crumbs={prefixCrumbs(folder, containerLabel({ name: container }))} onNavigate={onNavigate} testId="blob-breadcrumb" />
       <div className={styles.toolbar}>
         <Button size="small" appearance="primary" onClick={() => filesInput.current?.click()} disabled={upload.state.running} data-testid="upload-files">
           Upload files

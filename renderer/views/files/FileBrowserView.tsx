@@ -1,8 +1,4 @@
 import {
-  Breadcrumb,
-  BreadcrumbButton,
-  BreadcrumbDivider,
-  BreadcrumbItem,
   Button,
   Caption1,
   Tab,
@@ -11,9 +7,10 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeFileEntry } from '../../../shared/models';
 import { useFileApi, useFilePages, type FileSource } from '../../api/files';
+import { FolderBreadcrumb } from '../../components/FolderBreadcrumb';
 import { InlineError } from '../../components/InlineError';
 import { ListSearch } from '../../components/ListFilters';
 import { RefreshBar } from '../../components/RefreshBar';
@@ -109,18 +106,7 @@ export function FileBrowserView({ accountId, source, rootLabel, folder, file, on
   const listProps = { entries, folder, selected, onSelect: select, onUp: goUp, openPath: file, onLastRendered, empty, footer, height };
   return (
     <div className={styles.root}>
-      <Breadcrumb aria-label="Folder" data-testid="file-breadcrumb">
-        {breadcrumb(folder, rootLabel).map((crumb, i, all) => (
-          <Fragment key={crumb.folder}>
-            <BreadcrumbItem>
-              <BreadcrumbButton current={i === all.length - 1} onClick={() => onNavigate(crumb.folder)}>
-                {crumb.label}
-              </BreadcrumbButton>
-            </BreadcrumbItem>
-            {i < all.length - 1 ? <BreadcrumbDivider /> : null}
-          </Fragment>
-        ))}
-      </Breadcrumb>
+      <FolderBreadcrumb crumbs={breadcrumb(folder, rootLabel)} onNavigate={onNavigate} testId="file-breadcrumb" />
       <div className={styles.toolbar}>
         <ListSearch label="Name starts with" value={filterText} onChange={setFilterText} placeholder="Filter by name prefix (/)" inputRef={filterRef} testId="file-filter" />
         <TabList size="small" selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value as 'table' | 'tree')} aria-label="View as">
