@@ -6,6 +6,7 @@ import { AppRoutes } from './AppRoutes';
 import { NavBar } from './NavBar';
 import { NoticeToaster } from './NoticeToaster';
 import { StatusBar } from './StatusBar';
+import { useNavigateEvents } from './use-navigate-events';
 import { useSectionHotkeys } from './use-section-hotkeys';
 
 // Page-level CSS lives here rather than in index.html: the CSP forbids inline styles in the document.
@@ -32,6 +33,7 @@ export function Shell() {
   useSectionHotkeys();
   useAccountsChangedEvent();
   useSignInEvents();
+  useNavigateEvents();
   const styles = useStyles();
   return (
     <div className={styles.layout}>

@@ -419,6 +419,8 @@ export interface EventPayloads {
   'taskIndex.changed': { accountId: string; jobId: string; status: TaskIndexStatus };
   /** Progress of a storage upload or download (blobs, task outputs, packages), keyed by the caller's operationId. */
   'storage.transferProgress': TransferProgress;
+  /** Main asks the window to show an app route (an OS notification with a link was clicked). */
+  'app.navigate': { path: string };
 }
 
 type Calls = typeof calls;

@@ -80,6 +80,7 @@ export const EVENT_NAMES = [
   'files.downloadProgress',
   'taskIndex.changed',
   'storage.transferProgress',
+  'app.navigate',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,4 +1,5 @@
 import type { ToastIntent } from '@fluentui/react-components';
+import { isAppRoute } from '../../../shared/app-route';
 import type { MonitorNotification } from '../../../shared/models';
 import { jobPath } from './routes';
 
@@ -16,10 +17,6 @@ export interface MonitorToast {
 }
 
 /** True for an app route (`/…`), never a URL to elsewhere: events cross a process boundary. */
-function isAppRoute(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\');
-}
-
 const KINDS: ReadonlySet<string> = new Set<MonitorNotification['kind']>(['jobCompleted', 'firstTaskFailed']);
 
 /** The toast for a notification, or undefined for a payload that is not one (events cross a process boundary). */
