@@ -6,7 +6,7 @@ import type { TransferProgress } from '../../shared/models';
 import { useClient } from './client-context';
 import { useContractEvent } from './events';
 import { packageKeys } from './keys';
-import { newStorageOperationId } from './storage';
+import { cancelUpload, newStorageOperationId } from './storage';
 
 /** Error codes that mean the account has no packages backend at all (rather than a failed call). */
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['PackagesUnavailable', 'StorageUnavailable']);
@@ -85,11 +85,7 @@ export function usePackageUpload(accountId: string) {
     return outcome === 'done';
   };
 
-  const cancel = () => {
-    const operationId = state.operationId;
-    abort.current?.abort();
-    if (operationId) void client.call('storage.cancelTransfer', { operationId }).catch(() => undefined);
-  };
+  const cancel = () => cancelUpload(client, abort.current, state.operationId);
   const reset = () => setState((s) => (s.running ? s : idle));
   return { state, start, cancel, reset };
 }

@@ -285,13 +285,15 @@ export function useUpload(accountId: string, container: string, prefix: string) 
     }
   };
 
-  const cancel = () => {
-    const operationId = state.operationId;
-    abort.current?.abort();
-    if (operationId) void client.call('storage.cancelTransfer', { operationId }).catch(() => undefined);
-  };
+  const cancel = () => cancelUpload(client, abort.current, state.operationId);
   const reset = () => setState((s) => (s.running ? s : idle));
   return { state, start, cancel, reset };
+}
+
+/** Stops an upload on both sides: the renderer's fetches, and main's operation (its in-flight bodies and unused links). */
+export function cancelUpload(client: Client, controller: AbortController | null, operationId: string | undefined): void {
+  controller?.abort();
+  if (operationId) void client.call('storage.cancelTransfer', { operationId }).catch(() => undefined);
 }
 
 /** A task's output destinations and the blobs found there; polled while the task has not completed. */
