@@ -95,6 +95,13 @@ describe('web host', () => {
     expect(badArgs.status).toBe(400);
   });
 
+  it('answers a call that ran with 200, carrying a service error and its status in the envelope', async () => {
+    const headers = { cookie, origin: `http://localhost:${host.port}` };
+    const answer = await send(host.port, '/api/pools.list', { method: 'POST', headers, body: '{"accountId":"gone"}' });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'AccountNotFound', status: 404 } });
+  });
+
   it('refuses a foreign Host and a foreign Origin and returns no data', async () => {
     const rebinding = await send(host.port, '/api/app.info', {
       method: 'POST',

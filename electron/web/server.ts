@@ -74,7 +74,19 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, name: strin
     return;
   }
   const envelope = await services.dispatch(name, args);
-  sendJson(res, envelope.ok ? 200 : (envelope.error.status ?? 500), envelope);
+  sendJson(res, httpStatus(envelope), envelope);
+}
+
+const REQUEST_ERRORS: ReadonlySet<string> = new Set([ErrorCodes.unknownCall, ErrorCodes.badRequest]);
+
+/**
+ * The HTTP status of a call's answer. A call that ran answers 200 whatever its outcome, as it does over IPC: a
+ * service error such as `JobNotFound` is an answer, not a failed request, and a 404 would put a console error in
+ * the page for every poll that races a delete. Only a request that was not a valid call keeps its 4xx.
+ */
+function httpStatus(envelope: Envelope<unknown>): number {
+  if (envelope.ok || !REQUEST_ERRORS.has(envelope.error.code)) return 200;
+  return envelope.error.status ?? 400;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, token: string, port: number) {
