@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskIndexState } from '../../../shared/models';
 import { LAZY_PATCH_CHANGES } from './base-orders';
-import { compareRows, TaskQuery, type TaskFilter } from './query';
+import { compareRows } from './column-sort';
+import { TaskQuery, type TaskFilter } from './query';
 import { randomTasks } from './random-tasks';
 import { STATE_CODES, TaskStore } from './store';
 import { TextIndex } from './text-index';
@@ -113,6 +114,61 @@ describe('idle-time preparation', () => {
     expect(query.prepareStep()).toBe(true);
     while (query.prepareStep());
     const sort = { column: 'endTime', direction: 'desc' } as const;
+    expect([...query.ordered({}, sort)].map((row) => store.ids[row])).toEqual(reference(store, {}, sort));
+  });
+});
+
+describe('stepped column sorts', () => {
+  it('spread each sort over many small steps and stay exact when changes, appends, deletions and queries land between steps', () => {
+    const { random, task } = randomTasks(41);
+    const store = new TaskStore();
+    for (let i = 0; i < 400; i++) store.upsert(task(`t${random(4000)}-${i}`));
+    // 16 rows a step: every column sort takes dozens of steps, so work is always under way when something happens.
+    const query = new TaskQuery(store, 16);
+    let steps = 0;
+    for (let round = 0; round < 60; round++) {
+      for (let i = random(12); i > 0 && query.prepareStep(); i--) steps++;
+      const roll = random(5);
+      if (roll === 0) store.delete(store.ids[random(store.count)]!);
+      else if (roll === 1) store.upsert(task(store.ids[random(store.count)]!));
+      else if (roll === 2) store.upsert(task(`r${round}-${random(1000)}`));
+      const column = COLUMNS[random(COLUMNS.length)]!;
+      const sort = { column, direction: random(2) ? 'asc' : 'desc' } as const;
+      const filter = FILTERS[random(FILTERS.length)]!;
+      if (random(3) === 0) {
+        const got = [...query.ordered(filter, sort)].map((row) => store.ids[row]);
+        expect(got, `round ${round}: ${column} ${sort.direction} ${JSON.stringify(filter)}`).toEqual(reference(store, filter, sort));
+      }
+    }
+    while (query.prepareStep()) steps++;
+    expect(steps).toBeGreaterThan(8 * (400 / 16));
+    for (const column of COLUMNS) {
+      const sort = { column, direction: 'desc' } as const;
+      expect([...query.ordered({}, sort)].map((row) => store.ids[row]), column).toEqual(reference(store, {}, sort));
+    }
+  });
+
+  it('tells ties apart by the whole key when times span more than 2^32 ms and share their low word', () => {
+    const store = new TaskStore();
+    const early = Date.UTC(2024, 0, 1);
+    const late = early + 2 ** 32;
+    for (const [id, at] of [['a', early], ['b', late], ['c', late], ['d', early]] as const) store.upsert({ id, creationTime: new Date(at) });
+    const query = new TaskQuery(store);
+    while (query.prepareStep());
+    expect([...query.ordered({}, { column: 'creationTime', direction: 'desc' })].map((row) => store.ids[row])).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('starts a sort again when a deletion moves rows under it, instead of keeping values read from moved rows', () => {
+    const store = new TaskStore();
+    for (let i = 0; i < 64; i++) store.upsert({ id: `t${String(i).padStart(2, '0')}`, state: i === 63 ? 'active' : 'running' });
+    const query = new TaskQuery(store, 16);
+    // The id order, the one text block, then the state sort is set up and reads its first 16 rows.
+    for (let i = 0; i < 4; i++) expect(query.prepareStep()).toBe(true);
+    // t63 moves from the last row into t00's, and a completed task takes the last row, which the sort has yet to read.
+    store.delete('t00');
+    store.upsert({ id: 'u', state: 'completed' });
+    while (query.prepareStep());
+    const sort = { column: 'state', direction: 'asc' } as const;
     expect([...query.ordered({}, sort)].map((row) => store.ids[row])).toEqual(reference(store, {}, sort));
   });
 });

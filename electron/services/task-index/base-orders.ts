@@ -1,7 +1,7 @@
 // Every sortable column's full ascending order, built ahead of the first query and patched after changes,
 // so a new sort or filter costs one pass over a ready order instead of a sort of the whole job.
-import type { TaskSortColumn } from '../../../shared/models';
-import type { IdOrder } from './order';
+import type { ValueColumn } from './column-sort';
+import { chunks, drain, SORT_CHUNK, type IdOrder } from './order';
 import type { Stamp, TaskStore } from './store';
 
 /** A column's rows in ascending order (ties by id, missing values last) and how many rows have a value. */
@@ -12,68 +12,121 @@ export interface BaseOrder {
   ties: Uint8Array;
 }
 
-/** What a base order needs from the query module: sorting, patching and reading a column. */
+/** What a base order needs from the query module: a stepped sort, patching and reading a column. */
 export interface OrderKit {
-  sort(byId: Uint32Array, column: Exclude<TaskSortColumn, 'id'>): Uint32Array;
-  patch(cached: Uint32Array, since: Stamp, column: Exclude<TaskSortColumn, 'id'>): Uint32Array | undefined;
-  value(column: Exclude<TaskSortColumn, 'id'>): (row: number) => number;
+  sort(byId: Uint32Array, column: ValueColumn, chunk: number): Generator<void, BaseOrder>;
+  patch(cached: Uint32Array, since: Stamp, column: ValueColumn): Uint32Array | undefined;
+  value(column: ValueColumn): (row: number) => number;
 }
-
-type ValueColumn = Exclude<TaskSortColumn, 'id'>;
 
 /** Changes an order may fall behind before it is patched ahead of queries: a query patches that many in a few ms. */
 export const LAZY_PATCH_CHANGES = 1024;
 
+/** A column order being built in idle time, with the store's stamp it will be current for. */
+interface PendingOrder {
+  column: ValueColumn;
+  stamp: Stamp;
+  steps: Generator<void, BaseOrder>;
+}
+
 /** Keeps one ascending order per column, current with the store. */
 export class BaseOrders {
   private readonly orders = new Map<ValueColumn, { stamp: Stamp; order: BaseOrder }>();
+  private pending: PendingOrder | undefined;
 
   constructor(
     private readonly store: TaskStore,
     private readonly idOrder: IdOrder,
     private readonly kit: OrderKit,
     private readonly columns: readonly ValueColumn[],
+    private readonly chunk = SORT_CHUNK,
   ) {}
 
   /** The column's ascending order, patched or rebuilt when the store has moved on. */
   of(column: ValueColumn): BaseOrder {
+    if (this.pending?.column === column) this.advance(true);
     const stamp = this.store.stamp();
     const hit = this.orders.get(column);
     if (hit?.stamp.version === stamp.version) return hit.order;
-    const patched = hit && this.kit.patch(hit.order.rows, hit.stamp, column);
-    const rows = patched ?? this.kit.sort(this.idOrder.of(this.store), column);
-    const value = this.kit.value(column);
-    const present = presentCount(rows, value);
-    const order = { rows, present, ties: tieBits(rows, present, value) };
+    const order = drain(this.rebuild(column));
     this.orders.set(column, { stamp, order });
     return order;
   }
 
   /**
-   * Brings one column order up to date that a query should not have to (missing, rows moved by deletions, or more
-   * than LAZY_PATCH_CHANGES behind); false when none is. Orders a few changes behind are left for the next query to patch,
-   * which takes milliseconds and spares patching every column after every refresh.
+   * Does one step of bringing a column order up to date that a query should not have to (missing, rows moved by
+   * deletions, or more than LAZY_PATCH_CHANGES behind); false when none is. Sorts and tie bits are spread over steps
+   * of a few milliseconds each, so a query or a page of the sync never waits behind a whole column. Orders a few
+   * changes behind are left for the next query to patch, which takes milliseconds and spares patching every column
+   * after every refresh.
    */
   warmOne(): boolean {
-    const store = this.store;
-    const stale = this.columns.find((column) => {
-      const hit = this.orders.get(column);
-      if (!hit) return true;
-      if (hit.stamp.version === store.version) return false;
-      // After deletions every order is renumbered ahead of time: a pass over its rows, far cheaper than a sort.
-      if (hit.stamp.deletions !== store.deletions) return true;
-      const changed = store.changedSince(hit.stamp.version);
-      return !changed || changed.length > LAZY_PATCH_CHANGES;
-    });
+    if (this.pending) {
+      this.advance(false);
+      return true;
+    }
+    const stale = this.columns.find((column) => this.needsWork(column));
     if (stale === undefined) return false;
-    this.of(stale);
+    this.pending = { column: stale, stamp: this.store.stamp(), steps: this.rebuild(stale) };
     return true;
   }
 
   /** Forgets every order (the index was dropped). */
   clear(): void {
     this.orders.clear();
+    this.pending = undefined;
   }
+
+  /** The steps to a current order: the cached one patched (at once) when the logs allow, else a new sort. */
+  private rebuild(column: ValueColumn): Generator<void, BaseOrder> {
+    const hit = this.orders.get(column);
+    const patched = hit && this.kit.patch(hit.order.rows, hit.stamp, column);
+    if (patched) return orderSteps(patched, this.kit.value(column), this.chunk);
+    return this.kit.sort(this.idOrder.of(this.store), column, this.chunk);
+  }
+
+  private needsWork(column: ValueColumn): boolean {
+    const store = this.store;
+    const hit = this.orders.get(column);
+    if (!hit) return true;
+    if (hit.stamp.version === store.version) return false;
+    // After deletions every order is renumbered ahead of time: a pass over its rows, far cheaper than a sort.
+    if (hit.stamp.deletions !== store.deletions) return true;
+    const changed = store.changedSince(hit.stamp.version);
+    return !changed || changed.length > LAZY_PATCH_CHANGES;
+  }
+
+  /**
+   * Advances the pending order by one step, or to its end when `all`. Work that rows moved under (deletions) holds
+   * rows by numbers that no longer name the same tasks, so it is dropped and starts again from the cached order.
+   */
+  private advance(all: boolean): void {
+    const pending = this.pending!;
+    if (pending.stamp.deletions !== this.store.deletions) {
+      this.pending = undefined;
+      return;
+    }
+    const next = all ? { done: true as const, value: drain(pending.steps) } : pending.steps.next();
+    if (!next.done) return;
+    this.pending = undefined;
+    // Rows changed since the work began are patched in by the next `of`, from the stamp it began with.
+    this.orders.set(pending.column, { stamp: pending.stamp, order: next.value });
+  }
+}
+
+/** A patched order's missing-value boundary and tie bits; the column is read in sorted row order, so in chunks. */
+function* orderSteps(rows: Uint32Array, value: (row: number) => number, chunk: number): Generator<void, BaseOrder> {
+  const present = presentCount(rows, value);
+  const ties = new Uint8Array((rows.length >> 3) + 1);
+  let previous = NaN;
+  yield* chunks(present, chunk, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = value(rows[i] ?? 0);
+      if (v === previous) ties[i >> 3]! |= 1 << (i & 7);
+      previous = v;
+    }
+  });
+  return { rows, present, ties };
 }
 
 /** Missing values sit at the end of an ascending order, so the first missing one is found by bisection. */
@@ -86,17 +139,6 @@ function presentCount(rows: Uint32Array, value: (row: number) => number): number
     else lo = mid + 1;
   }
   return lo;
-}
-
-function tieBits(rows: Uint32Array, present: number, value: (row: number) => number): Uint8Array {
-  const bits = new Uint8Array((rows.length >> 3) + 1);
-  let previous = NaN;
-  for (let i = 0; i < present; i++) {
-    const v = value(rows[i] ?? 0);
-    if (v === previous) bits[i >> 3]! |= 1 << (i & 7);
-    previous = v;
-  }
-  return bits;
 }
 
 /**

@@ -76,13 +76,45 @@ function merge(store: TaskStore, a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
+/** Rows of work between two yields of a stepped sort: a few milliseconds at most, so I/O never waits long. */
+export const SORT_CHUNK = 131_072;
+
+/** Runs a stepped computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Calls `body(from, to)` over [0, n) in chunks, yielding between them. */
+export function* chunks(n: number, chunk: number, body: (from: number, to: number) => void): Generator<void, void> {
+  for (let from = 0; from < n; from += chunk) {
+    body(from, Math.min(n, from + chunk));
+    yield;
+  }
+}
+
+/** Rows sorted by key, with their keys in the same order. */
+export interface SortedByKey {
+  rows: Uint32Array;
+  lo: Uint32Array;
+  hi: Uint32Array | undefined;
+}
+
+/** Sorts `rows` stably by an unsigned key; see `radixSortSteps`. */
+export function radixSort(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array): Uint32Array {
+  return drain(radixSortSteps(rows, lo, hi)).rows;
+}
+
 /**
  * Sorts `rows` stably by an unsigned key of up to 64 bits (`hi` × 2^32 + `lo`, both indexed like `rows`),
- * 16 bits per pass, skipping passes whose digit never varies. Stability keeps the incoming order for ties.
+ * 16 bits per pass, skipping passes whose digit never varies, and yields every `chunk` rows of work so a caller can
+ * spread a million-row sort over many turns of the event loop. Stability keeps the incoming order for ties.
  * Keys travel with their positions from pass to pass, so every pass reads its input in order rather than
- * jumping through the key arrays, which halves the time on a million rows.
+ * jumping through the key arrays, which halves the time on a million rows; they come out sorted too.
  */
-export function radixSort(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array): Uint32Array {
+export function* radixSortSteps(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array, chunk = SORT_CHUNK): Generator<void, SortedByKey> {
   const n = rows.length;
   const digits: { word: 0 | 1; shift: 0 | 16; counts: Uint32Array }[] = [];
   for (const word of hi ? ([0, 1] as const) : ([0] as const)) for (const shift of [0, 16] as const) digits.push({ word, shift, counts: new Uint32Array(65536) });
@@ -90,7 +122,9 @@ export function radixSort(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array):
   for (const digit of digits) {
     const keys = digit.word === 0 ? lo : hi!;
     const { counts, shift } = digit;
-    for (let i = 0; i < n; i++) counts[((keys[i] ?? 0) >>> shift) & 0xffff]!++;
+    yield* chunks(n, chunk, (from, to) => {
+      for (let i = from; i < to; i++) counts[((keys[i] ?? 0) >>> shift) & 0xffff]!++;
+    });
   }
   let at: Uint32Array = new Uint32Array(n);
   for (let i = 0; i < n; i++) at[i] = i;
@@ -107,20 +141,28 @@ export function radixSort(rows: Uint32Array, lo: Uint32Array, hi?: Uint32Array):
     }
     if (single) continue;
     const source = word === 0 ? keyLo : keyHi!;
+    const fromAt = at;
+    const fromLo = keyLo;
+    const fromHi = keyHi;
     const nextAt = new Uint32Array(n);
     const nextLo = new Uint32Array(n);
-    const nextHi = keyHi ? new Uint32Array(n) : undefined;
-    for (let i = 0; i < n; i++) {
-      const place = counts[((source[i] ?? 0) >>> shift) & 0xffff]!++;
-      nextAt[place] = at[i] ?? 0;
-      nextLo[place] = keyLo[i] ?? 0;
-      if (nextHi) nextHi[place] = keyHi![i] ?? 0;
-    }
+    const nextHi = fromHi ? new Uint32Array(n) : undefined;
+    yield* chunks(n, chunk, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const place = counts[((source[i] ?? 0) >>> shift) & 0xffff]!++;
+        nextAt[place] = fromAt[i] ?? 0;
+        nextLo[place] = fromLo[i] ?? 0;
+        if (nextHi) nextHi[place] = fromHi![i] ?? 0;
+      }
+    });
     at = nextAt;
     keyLo = nextLo;
     keyHi = nextHi;
   }
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rows[at[i] ?? 0] ?? 0;
-  return out;
+  const sortedAt = at;
+  yield* chunks(n, chunk, (from, to) => {
+    for (let i = from; i < to; i++) out[i] = rows[sortedAt[i] ?? 0] ?? 0;
+  });
+  return { rows: out, lo: keyLo, hi: keyHi };
 }

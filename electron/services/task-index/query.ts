@@ -2,8 +2,9 @@
 // so scrolling through a million rows only slices a ready permutation.
 import { TASK_SORT_COLUMNS, type TaskIndexState, type TaskRow, type TaskSortColumn } from '../../../shared/models';
 import { BaseOrders, descending } from './base-orders';
-import { IdOrder, radixSort } from './order';
-import { NO_EXIT_CODE, NO_RETRY, NO_STATE, NO_STRING, STATE_CODES, type Stamp, type TaskStore } from './store';
+import { columnValue, compareRows, sortColumnSteps, type ValueColumn } from './column-sort';
+import { IdOrder, SORT_CHUNK } from './order';
+import { NO_STATE, STATE_CODES, type Stamp, type TaskStore } from './store';
 import { TextIndex } from './text-index';
 
 /** What a window keeps; absent parts match every task. */
@@ -40,17 +41,22 @@ export class TaskQuery {
   private readonly bases: BaseOrders;
   private readonly cache = new Map<string, { stamp: Stamp; rows: Uint32Array }>();
 
-  constructor(private readonly store: TaskStore) {
+  /** `chunk` is how many rows one idle-time step of a column sort covers (small in tests, to exercise the steps). */
+  constructor(
+    private readonly store: TaskStore,
+    chunk = SORT_CHUNK,
+  ) {
     this.text = new TextIndex(store);
     this.bases = new BaseOrders(
       store,
       this.idOrder,
       {
-        sort: (byId, column) => sortRows(store, byId, { column, direction: 'asc' }),
+        sort: (byId, column, chunk) => sortColumnSteps(store, byId, column, chunk),
         patch: (cached, since, column) => patch(store, cached, since, {}, { column, direction: 'asc' }),
         value: (column) => columnValue(store, column),
       },
-      TASK_SORT_COLUMNS.filter((c): c is Exclude<TaskSortColumn, 'id'> => c !== 'id'),
+      TASK_SORT_COLUMNS.filter((c): c is ValueColumn => c !== 'id'),
+      chunk,
     );
   }
 
@@ -245,102 +251,4 @@ function rowTest(store: TaskStore, filter: TaskFilter): ((row: number) => boolea
 
 function includes(text: string | undefined, needle: RegExp): boolean {
   return text !== undefined && needle.test(text);
-}
-
-/** Orders rows (given in id order) by a column; missing values go last in both directions. */
-export function sortRows(store: TaskStore, byId: Uint32Array, sort: TaskSort): Uint32Array {
-  const desc = sort.direction === 'desc';
-  if (sort.column === 'id') return desc ? byId.slice().reverse() : byId;
-  const value = columnValue(store, sort.column);
-  const present = new Uint32Array(byId.length);
-  const values = new Float64Array(byId.length);
-  const missing = new Uint32Array(byId.length);
-  let n = 0;
-  let m = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < byId.length; i++) {
-    const row = byId[i] ?? 0;
-    const v = value(row);
-    if (Number.isNaN(v)) missing[m++] = row;
-    else {
-      present[n] = row;
-      values[n++] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  // Keys are offsets from the smallest (or, descending, the largest) value, so most columns need one 32-bit word.
-  const wide = max - min >= 2 ** 32;
-  const lo = new Uint32Array(n);
-  const hi = wide ? new Uint32Array(n) : undefined;
-  for (let i = 0; i < n; i++) {
-    const v = desc ? max - (values[i] ?? 0) : (values[i] ?? 0) - min;
-    // Every key is a whole number, and a Uint32Array store keeps it modulo 2^32 without a float division.
-    lo[i] = v;
-    if (hi) hi[i] = Math.floor(v / 2 ** 32);
-  }
-  const sorted = radixSort(present.subarray(0, n), lo, hi);
-  const out = new Uint32Array(byId.length);
-  out.set(sorted);
-  out.set(missing.subarray(0, m), n);
-  return out;
-}
-
-/** The same order as `sortRows`, as a comparator, for placing a few changed rows into a sorted permutation. */
-export function compareRows(store: TaskStore, sort: TaskSort): (a: number, b: number) => number {
-  const ids = store.ids;
-  const byId = (a: number, b: number) => {
-    const x = ids[a] ?? '';
-    const y = ids[b] ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  if (sort.column === 'id') return sort.direction === 'desc' ? (a, b) => byId(b, a) : byId;
-  const value = columnValue(store, sort.column);
-  const sign = sort.direction === 'desc' ? -1 : 1;
-  return (a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const noX = Number.isNaN(x);
-    const noY = Number.isNaN(y);
-    if (noX || noY) return noX && noY ? byId(a, b) : noX ? 1 : -1;
-    return x !== y ? sign * (x - y) : byId(a, b);
-  };
-}
-
-/** A column's value at a row as a number ordered like the column (NaN when the row has none). */
-function columnValue(store: TaskStore, column: Exclude<TaskSortColumn, 'id'>): (row: number) => number {
-  switch (column) {
-    case 'state':
-      return (row) => (store.state[row] === NO_STATE ? NaN : (store.state[row] ?? NaN));
-    case 'exitCode':
-      return (row) => (store.exitCode[row] === NO_EXIT_CODE ? NaN : (store.exitCode[row] ?? NaN));
-    case 'retryCount':
-      return (row) => (store.retryCount[row] === NO_RETRY ? NaN : (store.retryCount[row] ?? NaN));
-    case 'nodeId': {
-      const rank = nameRanks(store.nodes.values);
-      return (row) => {
-        const node = store.node[row] ?? NO_STRING;
-        return node === NO_STRING ? NaN : (rank[node] ?? NaN);
-      };
-    }
-    case 'creationTime':
-      return (row) => store.creationTime[row] ?? NaN;
-    case 'startTime':
-      return (row) => store.startTime[row] ?? NaN;
-    case 'endTime':
-      return (row) => store.endTime[row] ?? NaN;
-    case 'duration':
-      return (row) => {
-        const ms = (store.endTime[row] ?? NaN) - (store.startTime[row] ?? NaN);
-        return ms >= 0 ? ms : NaN;
-      };
-  }
-}
-
-function nameRanks(values: readonly string[]): Uint32Array {
-  const codes = values.map((_, i) => i).sort((a, b) => ((values[a] ?? '') < (values[b] ?? '') ? -1 : 1));
-  const rank = new Uint32Array(values.length);
-  codes.forEach((code, i) => (rank[code] = i));
-  return rank;
 }

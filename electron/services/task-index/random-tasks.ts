@@ -7,8 +7,10 @@ const STATES = ['active', 'preparing', 'running', 'completed', undefined];
 /** A seeded generator of numbers and of tasks, so a failing run can be repeated exactly. */
 export function randomTasks(seed: number): { random: (n: number) => number; task: (id: string) => TaskFacts } {
   const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
+    // A 32-bit LCG's low bits repeat with short periods (the lowest one alternates), which made some columns nearly
+    // empty; its top 16 bits are usable.
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
   };
   const task = (id: string): TaskFacts => {
     const start = random(3) ? t(random(50)) : undefined;

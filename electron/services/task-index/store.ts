@@ -91,6 +91,7 @@ export class TaskStore {
   /** For deletions moveBase + 1 … deletions: the removed row and the row moved into its place, in pairs. */
   private moveLog: number[] = [];
   private moveBase = 0;
+  private lastMoves: { key: string; moves: { now: Int32Array; fresh: number[] } } | undefined;
 
   /** Where the store is now, for orders to record what they were built against. */
   stamp(): Stamp {
@@ -165,6 +166,13 @@ export class TaskStore {
    */
   movesSince(since: number, known: number): { now: Int32Array; fresh: number[] } | undefined {
     if (since < this.moveBase || since > this.deletions) return undefined;
+    // After a deletion pass the id order and every column order ask the same question; answer it once.
+    const key = `${since}/${known}/${this.deletions}/${this.count}`;
+    if (this.lastMoves?.key !== key) this.lastMoves = { key, moves: this.computeMoves(since, known) };
+    return this.lastMoves.moves;
+  }
+
+  private computeMoves(since: number, known: number): { now: Int32Array; fresh: number[] } {
     let size = known;
     for (let i = (since - this.moveBase) * 2; i < this.moveLog.length; i += 2) size = Math.max(size, (this.moveLog[i + 1] ?? 0) + 1);
     size = Math.max(size, this.count);
