@@ -37,7 +37,8 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
   const dir = await mkdtemp(join(tmpdir(), 'batch-emu-bench-'));
   const key = randomBytes(32).toString('base64');
   const account = 'bench';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--data', dir, '--account', account, '--key', key], {
+  // --parent-pid: an interrupted benchmark leaves no emulator behind.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--data', dir, '--account', account, '--key', key, '--parent-pid', String(process.pid)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

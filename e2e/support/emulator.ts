@@ -28,7 +28,8 @@ export async function startTestEmulator(options: { account?: string; key?: strin
   const dataDir = mkdtempSync(join(tmpdir(), 'bl-e2e-emulator-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir, '--key', key, '--account', account],
+    // --parent-pid: a test run that is killed (its teardown never runs) leaves no emulator or Azurite behind.
+    ['--import', 'tsx', join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir, '--key', key, '--account', account, '--parent-pid', String(process.pid)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
