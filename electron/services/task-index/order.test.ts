@@ -59,6 +59,22 @@ describe('IdOrder', () => {
     }
   });
 
+  it('catches up in slices of appended rows, and stays exact when deletions and appends land between slices', () => {
+    const store = new TaskStore();
+    for (let i = 0; i < 300; i++) store.upsert({ id: `k${(i * 7919) % 1009}` });
+    const order = new IdOrder();
+    let steps = 0;
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 2 && order.step(store, 16); i++) steps++;
+      if (round % 2) store.delete(store.ids[random(store.count)]!);
+      store.upsert({ id: `new-${round}-${random(10_000)}` });
+    }
+    while (order.step(store, 16)) steps++;
+    expect(steps).toBeGreaterThan(300 / 16 - 6);
+    expect(order.stale(store)).toBe(false);
+    expect(idsOf(store, order.of(store))).toEqual(sorted(store));
+  });
+
   it('answers moves only for the deletions its log holds', () => {
     const store = new TaskStore();
     for (let i = 0; i < 50; i++) store.upsert({ id: `t${i}` });

@@ -2,7 +2,10 @@
 // radix sort of rows by unsigned keys, so sorting a million rows never calls a comparator per pair.
 import type { TaskStore } from './store';
 
-/** Every row ordered by task id (UTF-16 code unit order), rebuilt only when rows move. */
+/** Appended rows one idle-time step sorts and merges into the id order: a few milliseconds of string compares. */
+export const ID_CHUNK = 65_536;
+
+/** Every row ordered by task id (UTF-16 code unit order), kept up to date by merging rather than sorting again. */
 export class IdOrder {
   private order: Uint32Array = new Uint32Array(0);
   private deletions = -1;
@@ -12,30 +15,49 @@ export class IdOrder {
     return this.deletions !== store.deletions || this.order.length !== store.count;
   }
 
-  /**
-   * The rows in id order. Appended rows are sorted on their own and merged in; after deletions the order follows the
-   * moved rows (ids never change, so it stays sorted) instead of sorting a million ids again.
-   */
+  /** The rows in id order, brought fully up to date. */
   of(store: TaskStore): Uint32Array {
-    const known = this.order.length;
-    if (this.deletions !== store.deletions) {
-      const moves = this.deletions < 0 ? undefined : store.movesSince(this.deletions, known);
-      this.deletions = store.deletions;
-      if (!moves) {
-        this.order = sortRowsById(store, range(0, store.count));
-        return this.order;
-      }
-      const kept = new Uint32Array(known);
-      let n = 0;
-      for (let i = 0; i < known; i++) {
-        const row = moves.now[this.order[i] ?? 0] ?? -1;
-        if (row >= 0) kept[n++] = row;
-      }
-      this.order = merge(store, kept.subarray(0, n), sortRowsById(store, Uint32Array.from(moves.fresh)));
-    } else if (known < store.count) {
-      this.order = merge(store, this.order, sortRowsById(store, range(known, store.count)));
-    }
+    this.catchUp(store, Infinity);
     return this.order;
+  }
+
+  /** Brings the order up to date by at most `chunk` appended rows, for idle time; true while more remains. */
+  step(store: TaskStore, chunk = ID_CHUNK): boolean {
+    this.catchUp(store, chunk);
+    return this.stale(store);
+  }
+
+  /**
+   * Appended rows are sorted on their own and merged in, at most `limit` of them; after deletions the order follows
+   * the moved rows (ids never change, so it stays sorted) instead of sorting a million ids again. The order always
+   * holds exactly the rows [0, its length), so the rows still to merge are the ones after it. The first call starts
+   * from an empty order, so even a store filled before anyone asked is merged in slices.
+   */
+  private catchUp(store: TaskStore, limit: number): void {
+    if (this.deletions < 0) {
+      this.deletions = store.deletions;
+      this.order = new Uint32Array(0);
+    }
+    if (this.deletions !== store.deletions) {
+      const known = this.order.length;
+      const moves = store.movesSince(this.deletions, known);
+      this.deletions = store.deletions;
+      if (!moves) this.order = new Uint32Array(0);
+      else {
+        const kept = new Uint32Array(known);
+        let n = 0;
+        for (let i = 0; i < known; i++) {
+          const row = moves.now[this.order[i] ?? 0] ?? -1;
+          if (row >= 0) kept[n++] = row;
+        }
+        // The rows below `known` the order lacks are rows it never saw that deletions moved down into freed places.
+        const below = Math.min(known, store.count);
+        const fresh = moves.fresh.filter((row) => row < below);
+        this.order = merge(store, kept.subarray(0, n), sortRowsById(store, Uint32Array.from(fresh)));
+      }
+    }
+    const known = this.order.length;
+    if (known < store.count) this.order = merge(store, this.order, sortRowsById(store, range(known, Math.min(store.count, known + limit))));
   }
 }
 

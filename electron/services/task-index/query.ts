@@ -90,7 +90,7 @@ export class TaskQuery {
    */
   prepareStep(): boolean {
     if (this.idOrder.stale(this.store)) {
-      this.idOrder.of(this.store);
+      this.idOrder.step(this.store);
       return true;
     }
     if (this.text.refresh(1)) return true;
