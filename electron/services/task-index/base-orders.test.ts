@@ -173,6 +173,28 @@ describe('stepped column sorts', () => {
   });
 });
 
+describe('tie bits', () => {
+  it('are left out of a patch for an ascending query, added in idle time, and computed at once when a descending query comes first', () => {
+    const { random, task } = randomTasks(17);
+    const store = new TaskStore();
+    for (let i = 0; i < 2000; i++) store.upsert(task(`t${i}`));
+    const query = new TaskQuery(store);
+    while (query.prepareStep());
+    const asc = { column: 'endTime', direction: 'asc' } as const;
+    const desc = { column: 'endTime', direction: 'desc' } as const;
+    const ids = (sort: typeof asc | typeof desc) => [...query.ordered({}, sort)].map((row) => store.ids[row]);
+    for (let i = 0; i < 5; i++) store.upsert(task(store.ids[random(store.count)]!));
+    expect(ids(asc)).toEqual(reference(store, {}, asc));
+    // The ascending query patched the order without tie bits; idle time adds them.
+    expect(query.prepareStep()).toBe(true);
+    while (query.prepareStep());
+    expect(ids(desc)).toEqual(reference(store, {}, desc));
+    for (let i = 0; i < 5; i++) store.upsert(task(store.ids[random(store.count)]!));
+    expect(ids(asc)).toEqual(reference(store, {}, asc));
+    expect(ids(desc)).toEqual(reference(store, {}, desc));
+  });
+});
+
 describe('text index', () => {
   it('finds text in ids and names, case-insensitively, across appended rows and after deletions', () => {
     const store = new TaskStore();

@@ -8,8 +8,12 @@ import type { Stamp, TaskStore } from './store';
 export interface BaseOrder {
   rows: Uint32Array;
   present: number;
-  /** Bit i set when position i holds the same value as position i - 1, so reversing runs reads no values. */
-  ties: Uint8Array;
+  /**
+   * Bit i set when position i holds the same value as position i - 1, so reversing runs reads no values. Undefined
+   * after a patch made for an ascending query: only descending reads need them, and they cost a pass over the column
+   * in sorted (random) row order.
+   */
+  ties: Uint8Array | undefined;
 }
 
 /** What a base order needs from the query module: a stepped sort, patching and reading a column. */
@@ -48,9 +52,16 @@ export class BaseOrders {
     const stamp = this.store.stamp();
     const hit = this.orders.get(column);
     if (hit?.stamp.version === stamp.version) return hit.order;
-    const order = drain(this.rebuild(column));
+    const order = drain(this.rebuild(column, false));
     this.orders.set(column, { stamp, order });
     return order;
+  }
+
+  /** The column's descending order, read from the ascending one by reversing runs of ties. */
+  descending(column: ValueColumn): Uint32Array {
+    const order = this.of(column);
+    const ties = (order.ties ??= drain(tieSteps(order, this.kit.value(column), this.chunk)));
+    return descending(order.rows, order.present, ties);
   }
 
   /**
@@ -67,7 +78,12 @@ export class BaseOrders {
     }
     const stale = this.columns.find((column) => this.needsWork(column));
     if (stale === undefined) return false;
-    this.pending = { column: stale, stamp: this.store.stamp(), steps: this.rebuild(stale) };
+    const hit = this.orders.get(stale);
+    if (hit?.stamp.version === this.store.version) {
+      // Current, but patched for an ascending query without tie bits: add them, so a descending sort finds them.
+      const order = hit.order;
+      this.pending = { column: stale, stamp: hit.stamp, steps: withTies(order, this.kit.value(stale), this.chunk) };
+    } else this.pending = { column: stale, stamp: this.store.stamp(), steps: this.rebuild(stale, true) };
     return true;
   }
 
@@ -77,19 +93,24 @@ export class BaseOrders {
     this.pending = undefined;
   }
 
-  /** The steps to a current order: the cached one patched (at once) when the logs allow, else a new sort. */
-  private rebuild(column: ValueColumn): Generator<void, BaseOrder> {
+  /**
+   * The steps to a current order: the cached one patched (at once) when the logs allow, with tie bits only when
+   * asked, else a new sort (whose tie bits come free from its sorted keys).
+   */
+  private rebuild(column: ValueColumn, ties: boolean): Generator<void, BaseOrder> {
     const hit = this.orders.get(column);
     const patched = hit && this.kit.patch(hit.order.rows, hit.stamp, column);
-    if (patched) return orderSteps(patched, this.kit.value(column), this.chunk);
-    return this.kit.sort(this.idOrder.of(this.store), column, this.chunk);
+    if (!patched) return this.kit.sort(this.idOrder.of(this.store), column, this.chunk);
+    const value = this.kit.value(column);
+    const order: BaseOrder = { rows: patched, present: presentCount(patched, value), ties: undefined };
+    return withTies(order, value, this.chunk, ties);
   }
 
   private needsWork(column: ValueColumn): boolean {
     const store = this.store;
     const hit = this.orders.get(column);
     if (!hit) return true;
-    if (hit.stamp.version === store.version) return false;
+    if (hit.stamp.version === store.version) return !hit.order.ties;
     // After deletions every order is renumbered ahead of time: a pass over its rows, far cheaper than a sort.
     if (hit.stamp.deletions !== store.deletions) return true;
     const changed = store.changedSince(hit.stamp.version);
@@ -114,9 +135,15 @@ export class BaseOrders {
   }
 }
 
-/** A patched order's missing-value boundary and tie bits; the column is read in sorted row order, so in chunks. */
-function* orderSteps(rows: Uint32Array, value: (row: number) => number, chunk: number): Generator<void, BaseOrder> {
-  const present = presentCount(rows, value);
+/** The order with its tie bits filled in over steps (unless `ties` is false, for a query that reads it ascending). */
+function* withTies(order: BaseOrder, value: (row: number) => number, chunk: number, ties = true): Generator<void, BaseOrder> {
+  if (ties) order.ties = yield* tieSteps(order, value, chunk);
+  return order;
+}
+
+/** Tie bits from the column read in sorted row order: random reads, so in chunks. */
+function* tieSteps(order: BaseOrder, value: (row: number) => number, chunk: number): Generator<void, Uint8Array> {
+  const { rows, present } = order;
   const ties = new Uint8Array((rows.length >> 3) + 1);
   let previous = NaN;
   yield* chunks(present, chunk, (from, to) => {
@@ -126,7 +153,7 @@ function* orderSteps(rows: Uint32Array, value: (row: number) => number, chunk: n
       previous = v;
     }
   });
-  return { rows, present, ties };
+  return ties;
 }
 
 /** Missing values sit at the end of an ascending order, so the first missing one is found by bisection. */
@@ -145,8 +172,7 @@ function presentCount(rows: Uint32Array, value: (row: number) => number): number
  * The descending order of a column from its ascending one: runs of equal values come in reverse order but keep
  * their ids ascending inside, and missing values stay last, exactly as a descending sort would place them.
  */
-export function descending(base: BaseOrder): Uint32Array {
-  const { rows, present, ties } = base;
+function descending(rows: Uint32Array, present: number, ties: Uint8Array): Uint32Array {
   const out = new Uint32Array(rows.length);
   let at = 0;
   let end = present;

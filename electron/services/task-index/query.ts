@@ -1,7 +1,7 @@
 // Windows of a job's tasks: filter and sort over the whole index, cached per (filter, sort, version)
 // so scrolling through a million rows only slices a ready permutation.
 import { TASK_SORT_COLUMNS, type TaskIndexState, type TaskRow, type TaskSortColumn } from '../../../shared/models';
-import { BaseOrders, descending } from './base-orders';
+import { BaseOrders } from './base-orders';
 import { columnValue, compareRows, sortColumnSteps, type ValueColumn } from './column-sort';
 import { IdOrder, SORT_CHUNK } from './order';
 import { NO_STATE, STATE_CODES, type Stamp, type TaskStore } from './store';
@@ -100,8 +100,7 @@ export class TaskQuery {
   /** Every row in the order of a value column, from its prepared ascending order. */
   private base(sort: TaskSort): Uint32Array {
     if (sort.column === 'id') return this.idOrder.of(this.store);
-    const base = this.bases.of(sort.column);
-    return sort.direction === 'desc' ? descending(base) : base.rows;
+    return sort.direction === 'desc' ? this.bases.descending(sort.column) : this.bases.of(sort.column).rows;
   }
 }
 
