@@ -28,6 +28,11 @@ function reference(store: TaskStore, filter: TaskFilter, sort: Parameters<typeof
   return rows.sort(compareRows(store, sort)).map((row) => store.ids[row] ?? '');
 }
 
+/** The ids of a query's ordered rows. */
+function orderedIds(query: TaskQuery, store: TaskStore, filter: TaskFilter, sort: Parameters<typeof compareRows>[1]): (string | undefined)[] {
+  return [...query.ordered(filter, sort)].map((row) => store.ids[row]);
+}
+
 const COLUMNS = ['id', 'state', 'exitCode', 'nodeId', 'creationTime', 'startTime', 'endTime', 'duration', 'retryCount'] as const;
 const FILTERS: TaskFilter[] = [{}, { states: ['failed', 'running'] }, { contains: 'NAME 1' }, { contains: 't1' }];
 
@@ -45,7 +50,7 @@ describe('prepared orders', () => {
       for (const column of COLUMNS) {
         for (const direction of ['asc', 'desc'] as const) {
           for (const filter of FILTERS) {
-            const got = [...query.ordered(filter, { column, direction })].map((row) => store.ids[row]);
+            const got = orderedIds(query, store, filter, { column, direction });
             expect(got, `${column} ${direction} ${JSON.stringify(filter)}`).toEqual(reference(store, filter, { column, direction }));
           }
         }
@@ -83,7 +88,7 @@ describe('orders across deletions', () => {
       if (round % 3 === 0) while (query.prepareStep());
       const sort = sorts[round % sorts.length]!;
       const filter = FILTERS[round % FILTERS.length]!;
-      const got = [...query.ordered(filter, sort)].map((row) => store.ids[row]);
+      const got = orderedIds(query, store, filter, sort);
       expect(got, `round ${round}`).toEqual(reference(store, filter, sort));
     }
   });
@@ -114,7 +119,7 @@ describe('idle-time preparation', () => {
     expect(query.prepareStep()).toBe(true);
     while (query.prepareStep());
     const sort = { column: 'endTime', direction: 'desc' } as const;
-    expect([...query.ordered({}, sort)].map((row) => store.ids[row])).toEqual(reference(store, {}, sort));
+    expect(orderedIds(query, store, {}, sort)).toEqual(reference(store, {}, sort));
   });
 });
 
@@ -136,7 +141,7 @@ describe('stepped column sorts', () => {
       const sort = { column, direction: random(2) ? 'asc' : 'desc' } as const;
       const filter = FILTERS[random(FILTERS.length)]!;
       if (random(3) === 0) {
-        const got = [...query.ordered(filter, sort)].map((row) => store.ids[row]);
+        const got = orderedIds(query, store, filter, sort);
         expect(got, `round ${round}: ${column} ${sort.direction} ${JSON.stringify(filter)}`).toEqual(reference(store, filter, sort));
       }
     }
@@ -144,7 +149,7 @@ describe('stepped column sorts', () => {
     expect(steps).toBeGreaterThan(8 * (400 / 16));
     for (const column of COLUMNS) {
       const sort = { column, direction: 'desc' } as const;
-      expect([...query.ordered({}, sort)].map((row) => store.ids[row]), column).toEqual(reference(store, {}, sort));
+      expect(orderedIds(query, store, {}, sort), column).toEqual(reference(store, {}, sort));
     }
   });
 
@@ -155,7 +160,7 @@ describe('stepped column sorts', () => {
     for (const [id, at] of [['a', early], ['b', late], ['c', late], ['d', early]] as const) store.upsert({ id, creationTime: new Date(at) });
     const query = new TaskQuery(store);
     while (query.prepareStep());
-    expect([...query.ordered({}, { column: 'creationTime', direction: 'desc' })].map((row) => store.ids[row])).toEqual(['b', 'c', 'a', 'd']);
+    expect(orderedIds(query, store, {}, { column: 'creationTime', direction: 'desc' })).toEqual(['b', 'c', 'a', 'd']);
   });
 
   it('starts a sort again when a deletion moves rows under it, instead of keeping values read from moved rows', () => {
@@ -169,7 +174,7 @@ describe('stepped column sorts', () => {
     store.upsert({ id: 'u', state: 'completed' });
     while (query.prepareStep());
     const sort = { column: 'state', direction: 'asc' } as const;
-    expect([...query.ordered({}, sort)].map((row) => store.ids[row])).toEqual(reference(store, {}, sort));
+    expect(orderedIds(query, store, {}, sort)).toEqual(reference(store, {}, sort));
   });
 });
 
@@ -182,7 +187,7 @@ describe('tie bits', () => {
     while (query.prepareStep());
     const asc = { column: 'endTime', direction: 'asc' } as const;
     const desc = { column: 'endTime', direction: 'desc' } as const;
-    const ids = (sort: typeof asc | typeof desc) => [...query.ordered({}, sort)].map((row) => store.ids[row]);
+    const ids = (sort: typeof asc | typeof desc) => orderedIds(query, store, {}, sort);
     for (let i = 0; i < 5; i++) store.upsert(task(store.ids[random(store.count)]!));
     expect(ids(asc)).toEqual(reference(store, {}, asc));
     // The ascending query patched the order without tie bits; idle time adds them.
