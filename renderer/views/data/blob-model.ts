@@ -1,5 +1,6 @@
 // The blob table's pure parts: rows of a folder (folders first), multi-selection, the keyboard, delete wording.
 import type { BlobPage } from '../../../shared/models';
+import { LISTING_KEYS, type ListingKeyAction } from '../../components/listing-keys';
 
 /** One row of the blob table: a virtual folder (name ends in `/`) or a blob, named in full. */
 export type BlobRow =
@@ -66,7 +67,7 @@ export function selectedRows(rows: readonly BlobRow[], selection: Selection): Bl
 }
 
 /** What a key on the blob table asks for. */
-export type BlobKeyAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'up' | 'delete' | 'selectAll' | 'toggle';
+export type BlobKeyAction = ListingKeyAction | 'delete' | 'selectAll' | 'toggle';
 
 /**
  * The table's keyboard: arrows and Home/End move (Shift extends the selection), Enter opens a folder, Backspace goes
@@ -75,16 +76,7 @@ export type BlobKeyAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'u
 export function blobKey(key: string, mods: { altKey: boolean; ctrlKey: boolean; metaKey: boolean }): BlobKeyAction | undefined {
   if (mods.altKey) return undefined;
   if (mods.ctrlKey || mods.metaKey) return key === 'a' || key === 'A' ? 'selectAll' : undefined;
-  const actions: Record<string, BlobKeyAction> = {
-    ArrowDown: 'next',
-    ArrowUp: 'previous',
-    Home: 'first',
-    End: 'last',
-    Enter: 'open',
-    Backspace: 'up',
-    Delete: 'delete',
-    ' ': 'toggle',
-  };
+  const actions: Record<string, BlobKeyAction> = { ...LISTING_KEYS, Delete: 'delete', ' ': 'toggle' };
   return actions[key];
 }
 

@@ -1,5 +1,6 @@
 // The file browser's pure parts: names within a folder, the breadcrumb, merged listing pages, paging and keys.
 import type { FilePage, NodeFileEntry } from '../../../shared/models';
+import { LISTING_KEYS, type ListingKeyAction } from '../../components/listing-keys';
 
 /** The entry's name inside `folder` (the service names entries by their full relative path). */
 export function entryName(entry: Pick<NodeFileEntry, 'name'>, folder: string): string {
@@ -76,21 +77,12 @@ export function shouldListMore(
 }
 
 /** What a key pressed on the file list asks for. */
-export type BrowserKeyAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'up' | 'expand' | 'collapse';
+export type BrowserKeyAction = ListingKeyAction | 'expand' | 'collapse';
 
 /** The list's keyboard: arrows move, Home/End jump, Enter opens, Backspace goes up a folder, Right/Left expand or collapse. */
 export function browserKey(key: string, modifiers: { altKey: boolean; ctrlKey: boolean; metaKey: boolean }): BrowserKeyAction | undefined {
   if (modifiers.altKey || modifiers.ctrlKey || modifiers.metaKey) return undefined;
-  const actions: Record<string, BrowserKeyAction> = {
-    ArrowDown: 'next',
-    ArrowUp: 'previous',
-    Home: 'first',
-    End: 'last',
-    Enter: 'open',
-    Backspace: 'up',
-    ArrowRight: 'expand',
-    ArrowLeft: 'collapse',
-  };
+  const actions: Record<string, BrowserKeyAction> = { ...LISTING_KEYS, ArrowRight: 'expand', ArrowLeft: 'collapse' };
   return actions[key];
 }
 
