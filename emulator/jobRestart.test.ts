@@ -3,6 +3,8 @@
 import type { BatchServiceClient } from '@azure/batch';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.js';
@@ -77,5 +79,41 @@ describe('after a restart', () => {
     expect(after.sort((a, b) => a - b)).toEqual(Array.from({ length: after.length }, (_, i) => i + 1));
     expect((await client.jobSchedule.get('rec')).state).toBe('active');
     expect(recorder.problems).toEqual([]);
+  }, 60_000);
+
+  it('requeues a task stopped while its resource files were still arriving, before its process started', async () => {
+    // Holds the first download open until the emulator has stopped; answers every later one.
+    let hold = true;
+    let asked = 0;
+    const files = createServer((_req, res) => {
+      asked++;
+      if (!hold) res.end('input');
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const fresh = await tempDir('batch-emu-restart-files-');
+    const boot = () => startEmulator({ dataDir: fresh.dir, key, nodeDelays: FAST_DELAYS, fsync: false });
+    let emulator = await boot();
+    try {
+      let client = sdkClient(emulator, recorder);
+      await idlePool(client, 'fp', 1);
+      await client.job.add({ id: 'files', poolInfo: { poolId: 'fp' } });
+      const httpUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/in.txt`;
+      await client.task.add('files', { id: 'reader', commandLine: '/bin/cat in.txt', resourceFiles: [{ httpUrl, filePath: 'in.txt' }] });
+      await taskWhen(client, 'files', 'reader', (t) => t.state === 'running', 'reader running');
+      await waitFor(() => asked > 0, 10_000, 'the download to begin');
+      await emulator.close();
+      files.closeAllConnections();
+      hold = false;
+
+      emulator = await boot();
+      client = sdkClient(emulator, recorder);
+      const reader = await completedTask(client, 'files', 'reader');
+      expect([reader.executionInfo?.result, reader.executionInfo?.requeueCount]).toEqual(['success', 1]);
+      expect(recorder.problems).toEqual([]);
+    } finally {
+      await emulator.close();
+      files.close();
+      await fresh.remove();
+    }
   }, 60_000);
 });

@@ -4,11 +4,10 @@
 import type { BatchServiceClient } from '@azure/batch';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './index.js';
-import { FAST_DELAYS, rawRequest, sdkClient, tempDir, waitFor } from './test/helpers.js';
+import { FAST_DELAYS, rawRequest, sdkClient, sleepProcesses, tempDir, waitFor } from './test/helpers.js';
 
 const VM = { imageReference: { publisher: 'canonical', offer: 'o', sku: 's' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,21 +22,6 @@ afterAll(async () => {
 
 async function nodeState(client: BatchServiceClient, poolId: string, nodeId: string, state: string): Promise<void> {
   await waitFor(async () => (await client.computeNode.get(poolId, nodeId)).state === state, 20_000, `${nodeId} ${state}`);
-}
-
-// Processes still running the start task's sleep (Linux only: read from /proc).
-function startSleepers(): number {
-  let count = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (argv[0] === '/bin/sleep' && argv[1] === START_SLEEP) count++;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return count;
 }
 
 describe('a clean restart', () => {
@@ -129,7 +113,7 @@ describe('kill -9', () => {
     }, 30_000, 'three nodes running their start task');
     const [rebooted = '', removed = '', untouched = ''] = ids;
     // Each start task is `running` a moment before its process exists.
-    if (process.platform === 'linux') await waitFor(() => startSleepers() === 3, 20_000, 'three start task processes');
+    if (process.platform === 'linux') await waitFor(() => sleepProcesses(START_SLEEP) === 3, 20_000, 'three start task processes');
     await first.client.computeNode.reboot('kp', rebooted);
     await first.client.pool.removeNodes('kp', { nodeList: [removed] });
     first.child.kill('SIGKILL');
@@ -145,12 +129,12 @@ describe('kill -9', () => {
     expect([pool.targetDedicatedNodes, pool.allocationState]).toEqual([2, 'steady']);
     // The old start task processes were stopped before the reruns began, so there are never more than the two reruns.
     if (process.platform === 'linux') {
-      await waitFor(() => startSleepers() === 2, 20_000, 'two start task processes');
+      await waitFor(() => sleepProcesses(START_SLEEP) === 2, 20_000, 'two start task processes');
       await new Promise((r) => setTimeout(r, 300));
-      expect(startSleepers()).toBe(2);
+      expect(sleepProcesses(START_SLEEP)).toBe(2);
     }
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    if (process.platform === 'linux') expect(startSleepers()).toBe(0);
+    if (process.platform === 'linux') await waitFor(() => sleepProcesses(START_SLEEP) === 0, 5_000, 'the reruns stopped at shutdown');
   }, 90_000);
 });

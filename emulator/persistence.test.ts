@@ -2,14 +2,14 @@
 // it still has every acknowledged write, and the tasks that were running are requeued.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from './index.js';
-import { sdkClient, tempDir, waitFor } from './test/helpers.js';
+import { sdkClient, sleepProcesses, tempDir, waitFor } from './test/helpers.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const LONG_SLEEP = '21.25';
+// Unique to this run, so no other test's sleep is counted.
+const LONG_SLEEP = (21 + Math.random()).toFixed(6);
 
 interface CliProcess {
   child: ChildProcess;
@@ -32,21 +32,6 @@ async function startEmulatorProcess(dir: string, key: string): Promise<CliProces
   const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(cli.output())?.[1], 30_000, `emulator start: ${cli.output()}`);
   const port = Number(new URL(url).port);
   return { ...cli, emulator: { url, port, account: 'killtest', key, close: async () => undefined } };
-}
-
-// Processes still running the long sleep (Linux only: read from /proc).
-function longSleepers(): number {
-  let count = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (argv[0] === '/bin/sleep' && argv[1] === LONG_SLEEP) count++;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return count;
 }
 
 let temp: { dir: string; remove: () => Promise<void> };
@@ -75,6 +60,7 @@ describe('the emulator process', () => {
       { id: 'long-2', commandLine: `/bin/sleep ${LONG_SLEEP}` },
     ]);
     await waitFor(async () => (await client.task.list('kj')).every((t) => t.state === 'running'), 20_000, 'long tasks running');
+    if (process.platform === 'linux') await waitFor(() => sleepProcesses(LONG_SLEEP) === 2, 20_000, 'two long task processes');
     const nodeIds = (await client.computeNode.list('kp')).map((n) => n.id).sort();
 
     const acknowledged: string[] = [];
@@ -112,13 +98,19 @@ describe('the emulator process', () => {
       const counts = (await again.job.getTaskCounts('kj')).taskCounts;
       return counts.running === 2 && counts.active === 0;
     }, 20_000, 'long tasks rerun');
-    // The first run's processes were stopped at restart, so only the reruns sleep now.
-    if (process.platform === 'linux') expect(longSleepers()).toBe(2);
+    // A task is `running` from the moment it is placed, before its process starts, so wait for both reruns'
+    // processes. The first run's were stopped at restart, so there must never be more than these two.
+    if (process.platform === 'linux') {
+      await waitFor(() => sleepProcesses(LONG_SLEEP) >= 2, 20_000, 'two rerun processes');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sleepProcesses(LONG_SLEEP)).toBe(2);
+    }
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain('SIGTERM');
-    if (process.platform === 'linux') expect(longSleepers()).toBe(0);
+    // The sleeps last 21 s, so their going within seconds of the shutdown is the emulator's doing.
+    if (process.platform === 'linux') await waitFor(() => sleepProcesses(LONG_SLEEP) === 0, 5_000, 'the reruns stopped at shutdown');
   }, 90_000);
 
   it('rejects bad flags with a clear message and exit status 2', async () => {

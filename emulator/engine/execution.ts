@@ -49,6 +49,7 @@ class TaskRun implements Run {
   preparing = false;
   private handle?: ProcessHandle;
   private killed = false;
+  private readonly stopping = new AbortController();
   private over = false;
   private finish: () => void = () => undefined;
   private readonly wallClock: Deadline;
@@ -75,6 +76,7 @@ class TaskRun implements Run {
 
   kill(): void {
     this.killed = true;
+    this.stopping.abort();
     if (this.handle) this.handle.kill();
     else if (this.preparing) {
       // Nothing runs yet: the run ends here, as its disposition says.
@@ -92,6 +94,11 @@ class TaskRun implements Run {
 
   get cancelled(): boolean {
     return this.killed;
+  }
+
+  /** Aborted once the run is killed, so downloads before the process starts stop too. */
+  get signal(): AbortSignal {
+    return this.stopping.signal;
   }
 
   get isOver(): boolean {
@@ -143,9 +150,10 @@ export function dispatch(account: Account, job: JobEntry, taskKey: string, task:
   const run = new TaskRun(account, job, task, taskKey, node, slots);
   attachRun(run);
   remember(node, job, task);
+  // Durable from the moment clients can see it, so a restart before the process starts still counts a requeue.
+  account.store.commitLater([account.taskOp(job, task)]);
   if (gate === 'wait') {
     run.preparing = true;
-    account.store.commitLater([account.taskOp(job, task)]);
     waitForPrep(job, node, (ok) => prepared(account, run, ok));
   } else void launch(account, run);
   return run;
@@ -185,6 +193,7 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
       wd: join(taskDir, 'wd'),
       resourceFiles: task.props.resourceFiles as ResourceFileSpec[] | undefined,
       appPackages: task.props.applicationPackageReferences as AppPackageRef[] | undefined,
+      signal: run.signal,
     });
     // Killed while its files arrived, or they did not: the command never starts.
     if (run.cancelled || 'outcome' in prepared) {

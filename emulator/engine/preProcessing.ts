@@ -15,6 +15,8 @@ export interface PreProcessingInput {
   resourceFiles?: readonly ResourceFileSpec[];
   /** The command's own package references (tasks only); the pool's are always deployed. */
   appPackages?: readonly AppPackageRef[];
+  /** Aborted when the command is stopped before it starts. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function preProcess(
   const storage = account.config.storage;
   const packages = await deployAppPackages(storage, input.nodeRoot, refs);
   if ('failure' in packages) return { outcome: { kind: 'preProcessingFailed', failure: packages.failure } };
-  const failure = await downloadResourceFiles(input.resourceFiles, input.wd, storage);
+  const failure = await downloadResourceFiles(input.resourceFiles, input.wd, storage, input.signal);
   if (failure) return { outcome: { kind: 'preProcessingFailed', failure } };
   return { env: packages.env };
 }

@@ -100,12 +100,12 @@ async function place(wd: string, relPath: string, data: Buffer, mode: string | u
   }
 }
 
-async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }): Promise<void> {
+async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }, signal: AbortSignal | undefined): Promise<void> {
   const url = shown(spec.httpUrl);
   const details = { FilePath: spec.filePath ?? '', Url: url };
   let res: Response;
   try {
-    res = await fetch(spec.httpUrl);
+    res = await fetch(spec.httpUrl, { signal });
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     throw new DownloadError(failure('BlobDownloadMiscError', `Failed to download ${url}: ${reason(cause ?? error)}`, details));
@@ -118,11 +118,11 @@ async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }
   await place(wd, spec.filePath ?? '', Buffer.from(await res.arrayBuffer()), spec.fileMode, url);
 }
 
-async function fromContainer(wd: string, container: ContainerClient, spec: ResourceFileSpec, label: string): Promise<void> {
+async function fromContainer(wd: string, container: ContainerClient, spec: ResourceFileSpec, label: string, signal: AbortSignal | undefined): Promise<void> {
   const names: string[] = [];
   const details = { ContainerUrl: label, ...(spec.blobPrefix === undefined ? {} : { BlobPrefix: spec.blobPrefix }) };
   try {
-    for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix })) names.push(blob.name);
+    for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix, abortSignal: signal })) names.push(blob.name);
   } catch (error) {
     const status = statusOf(error);
     const code = status === 404 ? 'ResourceContainerNotFound' : status === 403 || status === 401 ? 'ResourceContainerAccessDenied' : 'ResourceContainerListMiscError';
@@ -132,7 +132,7 @@ async function fromContainer(wd: string, container: ContainerClient, spec: Resou
   for (const name of names) {
     let data: Buffer;
     try {
-      data = await container.getBlobClient(name).downloadToBuffer();
+      data = await container.getBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal: signal });
     } catch (error) {
       const status = statusOf(error);
       const code = status === 404 ? 'BlobNotFound' : status === 403 || status === 401 ? 'BlobAccessDenied' : 'BlobDownloadMiscError';
@@ -160,15 +160,21 @@ function containerOf(spec: ResourceFileSpec, storage: LinkedStorage | undefined)
 
 /**
  * Downloads resource files into `wd` in order; returns the first failure as the task's failure info,
- * or undefined when all arrived. `storage` resolves autoStorageContainerName.
+ * or undefined when all arrived. `storage` resolves autoStorageContainerName; `signal` abandons the
+ * downloads when the command is stopped before it starts, so a stalled server cannot hold it.
  */
-export async function downloadResourceFiles(specs: readonly ResourceFileSpec[] | undefined, wd: string, storage: LinkedStorage | undefined): Promise<FailureInfo | undefined> {
+export async function downloadResourceFiles(
+  specs: readonly ResourceFileSpec[] | undefined,
+  wd: string,
+  storage: LinkedStorage | undefined,
+  signal?: AbortSignal,
+): Promise<FailureInfo | undefined> {
   try {
     for (const spec of specs ?? []) {
-      if (spec.httpUrl !== undefined) await fromHttp(wd, { ...spec, httpUrl: spec.httpUrl });
+      if (spec.httpUrl !== undefined) await fromHttp(wd, { ...spec, httpUrl: spec.httpUrl }, signal);
       else {
         const { client, label } = containerOf(spec, storage);
-        await fromContainer(wd, client, spec, label);
+        await fromContainer(wd, client, spec, label, signal);
       }
     }
     return undefined;

@@ -37,6 +37,7 @@ export class SideRun {
   private handle?: ProcessHandle;
   private stopped = false;
   private timedOut = false;
+  private readonly stopping = new AbortController();
   private finish: () => void = () => undefined;
 
   /** Prepares a run that updates `exec` as it goes. */
@@ -47,6 +48,7 @@ export class SideRun {
   /** Kills the process (it completes as ended), or keeps it from starting. */
   stop(): void {
     this.stopped = true;
+    this.stopping.abort();
     this.handle?.kill();
   }
 
@@ -59,6 +61,11 @@ export class SideRun {
   attach(handle: ProcessHandle): void {
     this.handle = handle;
     if (this.stopped) handle.kill();
+  }
+
+  /** Aborted once the run is stopped, so downloads before the process starts stop too. */
+  get signal(): AbortSignal {
+    return this.stopping.signal;
   }
 
   get wasStopped(): boolean {
@@ -105,9 +112,10 @@ async function tryOnce(l: Launch, deadline: Deadline): Promise<Outcome> {
     const command = parseCommandLine(spec.commandLine);
     await nodeDirs(account, node);
     await mkdir(join(dir, 'wd'), { recursive: true });
-    const prepared = await preProcess(account, node, { nodeRoot: root, wd: join(dir, 'wd'), resourceFiles: spec.resourceFiles });
-    if ('outcome' in prepared) return prepared.outcome;
+    const prepared = await preProcess(account, node, { nodeRoot: root, wd: join(dir, 'wd'), resourceFiles: spec.resourceFiles, signal: run.signal });
+    // Stopped while its files arrived: that, not an abandoned download, is how it ended.
     if (run.wasStopped) return { kind: 'cancelled' };
+    if ('outcome' in prepared) return prepared.outcome;
     const handle = new ProcessHandle({
       command,
       cwd: join(dir, 'wd'),

@@ -32,8 +32,12 @@ class StartRun {
     this.ended = new Promise((resolve) => (this.finish = resolve));
   }
 
+  /** Aborted by `stop`, so downloads before the process starts stop too. */
+  readonly stopping = new AbortController();
+
   stop(): void {
     this.discarded = true;
+    this.stopping.abort();
     this.handle?.kill();
   }
 }
@@ -221,9 +225,11 @@ async function tryOnce(account: Account, node: NodeEntry, run: StartRun): Promis
       nodeRoot: root,
       wd: join(dir, 'wd'),
       resourceFiles: run.spec.resourceFiles as ResourceFileSpec[] | undefined,
+      signal: run.stopping.signal,
     });
-    if ('outcome' in prepared) return prepared.outcome;
+    // Stopped while its files arrived: that, not an abandoned download, is how it ended.
     if (run.discarded) return { kind: 'cancelled' };
+    if ('outcome' in prepared) return prepared.outcome;
     const env = taskEnvironment({
       accountName: account.config.name,
       accountUrl: account.url,

@@ -2,6 +2,7 @@
 // response body against the spec, hand-signed raw requests, and polling.
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { HttpOperationResponse, RequestPolicy, RequestPolicyFactory, WebResourceLike } from '@azure/ms-rest-js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,21 @@ import { authorization } from '../http/sharedKey.js';
 import { API_VERSION } from '../http/query.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../index.js';
 import { loadBatchSpec, validateResponse, type SpecProblem } from '../spec/index.js';
+
+/** How many processes run `/bin/sleep <seconds>` (Linux only: read from /proc). */
+export function sleepProcesses(seconds: string): number {
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (argv[0] === '/bin/sleep' && argv[1] === seconds) count++;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return count;
+}
 
 /** Node delays short enough for tests. */
 export const FAST_DELAYS = { allocate: 20, create: 20, start: 20 };

@@ -1,0 +1,99 @@
+// A resource file server that accepts the request and never answers must not hold anything up: a task,
+// a job preparation task or a start task stopped while its files arrive ends at once, as on a real node.
+import type { BatchServiceClient } from '@azure/batch';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from './index.js';
+import { sdkClient, SpecRecorder, startTestEmulator, waitFor } from './test/helpers.js';
+import { completedTask, idlePool, taskWhen, VM } from './test/jobHelpers.js';
+
+let emulator: RunningEmulator;
+let stop: () => Promise<void>;
+let client: BatchServiceClient;
+const recorder = new SpecRecorder();
+let files: Server;
+let base: string;
+// Paths asked for so far; a path under /stall/ never gets an answer, any other gets its own name back.
+const asked: string[] = [];
+
+// Far shorter than fetch's own five-minute timeout, so only the abort can end a stalled download in time.
+const PROMPTLY = 5_000;
+
+beforeAll(async () => {
+  ({ emulator, stop } = await startTestEmulator());
+  client = sdkClient(emulator, recorder);
+  files = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    if (!req.url?.startsWith('/stall/')) res.end(req.url);
+  });
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  files.closeAllConnections();
+  files.close();
+  await stop();
+});
+
+function requested(path: string): Promise<boolean> {
+  return waitFor(() => asked.includes(path), 10_000, `a request for ${path}`);
+}
+
+describe('a stalled resource file download', () => {
+  it('ends with the task when the task is terminated', async () => {
+    await idlePool(client, 'stall-pool', 1, 2);
+    await client.job.add({ id: 'stall-task', poolInfo: { poolId: 'stall-pool' } });
+    await client.task.add('stall-task', { id: 'waiting', commandLine: '/bin/true', resourceFiles: [{ httpUrl: `${base}/stall/task`, filePath: 'in.txt' }] });
+    await taskWhen(client, 'stall-task', 'waiting', (t) => t.state === 'running', 'task running');
+    await requested('/stall/task');
+    await client.task.terminate('stall-task', 'waiting');
+    const task = await waitFor(async () => {
+      const t = await client.task.get('stall-task', 'waiting');
+      return t.state === 'completed' ? t : undefined;
+    }, PROMPTLY, 'the terminated task to complete');
+    // It was stopped, not failed by its download.
+    expect(task.executionInfo?.failureInfo?.code).not.toMatch(/^Blob/);
+    // The slots it held are free for the next task.
+    await client.task.add('stall-task', { id: 'next', commandLine: '/bin/true' });
+    expect((await completedTask(client, 'stall-task', 'next')).executionInfo?.result).toBe('success');
+  }, 30_000);
+
+  it('ends with the job preparation task when the job is terminated', async () => {
+    await client.job.add({
+      id: 'stall-prep',
+      poolInfo: { poolId: 'stall-pool' },
+      jobPreparationTask: { commandLine: '/bin/true', resourceFiles: [{ httpUrl: `${base}/stall/prep`, filePath: 'in.txt' }] },
+    });
+    await client.task.add('stall-prep', { id: 'after-prep', commandLine: '/bin/true' });
+    await requested('/stall/prep');
+    await client.job.terminate('stall-prep');
+    await waitFor(async () => (await client.job.get('stall-prep')).state === 'completed', PROMPTLY, 'the terminated job to complete');
+    const [status] = await client.job.listPreparationAndReleaseTaskStatus('stall-prep');
+    expect(status?.jobPreparationTaskExecutionInfo?.failureInfo?.code).not.toMatch(/^Blob/);
+  }, 30_000);
+
+  it('ends with the start task when its node reboots, and the rerun downloads again', async () => {
+    await client.pool.add({
+      id: 'stall-start',
+      vmSize: 'standard_a1',
+      virtualMachineConfiguration: VM,
+      targetDedicatedNodes: 1,
+      startTask: { commandLine: '/bin/cat in.txt', resourceFiles: [{ httpUrl: `${base}/stall/start`, filePath: 'in.txt' }], waitForSuccess: true },
+    });
+    await requested('/stall/start');
+    const [node] = await client.computeNode.list('stall-start');
+    // The rerun after the reboot reads a file that answers.
+    await client.pool.patch('stall-start', {
+      startTask: { commandLine: '/bin/cat in.txt', resourceFiles: [{ httpUrl: `${base}/ready/start`, filePath: 'in.txt' }], waitForSuccess: true },
+    });
+    await client.computeNode.reboot('stall-start', node?.id ?? '');
+    const ready = await waitFor(async () => {
+      const [n] = await client.computeNode.list('stall-start');
+      return n?.state === 'idle' ? n : undefined;
+    }, PROMPTLY + 5_000, 'the rebooted node idle');
+    expect(ready.startTaskInfo).toMatchObject({ state: 'completed', result: 'success' });
+    expect(recorder.problems).toEqual([]);
+  }, 30_000);
+});
