@@ -96,7 +96,7 @@ class TaskRun implements Run {
     return this.killed;
   }
 
-  /** Aborted once the run is killed, so downloads before the process starts stop too. */
+  /** Aborted once the run is killed, so downloads before the process and uploads after it stop too. */
   get signal(): AbortSignal {
     return this.stopping.signal;
   }
@@ -231,7 +231,8 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
     outcome = await handle.done;
     const outputs = task.props.outputFiles as OutputFileSpec[] | undefined;
     if (outcome.kind === 'exited' && !run.cancelled && outputs && outputs.length > 0) {
-      const uploadFailure = await uploadOutputFiles(outputs, taskDir, outcome.exitCode);
+      const uploadFailure = await uploadOutputFiles(outputs, taskDir, outcome.exitCode, run.signal);
+      // Stopped while uploading, the run's disposition or timeout decides how the task ends, not the abandoned upload.
       if (uploadFailure) outcome = { ...outcome, uploadFailure };
     }
   } catch (error) {

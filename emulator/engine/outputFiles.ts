@@ -97,12 +97,12 @@ function uploadFailure(code: string, file: string, reason: string, status?: numb
   return { category: 'userError', code, message: `Failed to upload output file ${file}: ${reason}`, details };
 }
 
-async function putBlob(spec: OutputFileSpec, file: string, blob: string): Promise<FailureInfo | undefined> {
+async function putBlob(spec: OutputFileSpec, file: string, blob: string, signal: AbortSignal | undefined): Promise<FailureInfo | undefined> {
   const container = spec.destination.container;
   if (!container) return undefined;
   try {
     const client = sasContainer(container.containerUrl).getBlockBlobClient(blob);
-    await client.uploadFile(file, uploadOptions(container.uploadHeaders));
+    await client.uploadFile(file, { ...uploadOptions(container.uploadHeaders), abortSignal: signal });
     return undefined;
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;
@@ -120,13 +120,15 @@ function wanted(spec: OutputFileSpec, exitCode: number): boolean {
 /**
  * Uploads a task's output files whose upload condition the exit code meets; returns the first failure.
  * Like the node agent it logs what it did to fileuploadout.txt and fileuploaderr.txt in the task directory.
+ * `signal` abandons the uploads when the task is stopped meanwhile, so a stalled destination cannot hold it.
  */
-export async function uploadOutputFiles(specs: OutputFileSpec[], taskDir: string, exitCode: number): Promise<FailureInfo | undefined> {
+export async function uploadOutputFiles(specs: OutputFileSpec[], taskDir: string, exitCode: number, signal?: AbortSignal): Promise<FailureInfo | undefined> {
   let failure: FailureInfo | undefined;
   for (const spec of specs) {
     if (!wanted(spec, exitCode)) continue;
     for (const { file, blob } of await matchOutputFiles(taskDir, spec.filePattern, spec.destination.container?.path)) {
-      const error = await putBlob(spec, file, blob);
+      if (signal?.aborted) return failure;
+      const error = await putBlob(spec, file, blob, signal);
       const line = `${new Date().toISOString()} ${relative(taskDir, file)} -> ${blob}${error ? `: ${error.message}` : ''}\n`;
       await appendFile(join(taskDir, error ? 'fileuploaderr.txt' : 'fileuploadout.txt'), line).catch(() => undefined);
       failure ??= error;

@@ -1,5 +1,6 @@
-// A resource file server that accepts the request and never answers must not hold anything up: a task,
-// a job preparation task or a start task stopped while its files arrive ends at once, as on a real node.
+// A storage server that accepts a request and never answers must not hold anything up: a task, a job
+// preparation task or a start task stopped while its resource files arrive, or a task stopped while its
+// output files go up, ends at once, as on a real node.
 import type { BatchServiceClient } from '@azure/batch';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,7 @@ let client: BatchServiceClient;
 const recorder = new SpecRecorder();
 let files: Server;
 let base: string;
-// Paths asked for so far; a path under /stall/ never gets an answer, any other gets its own name back.
+// Requests so far (method and URL); a path under /stall/ never gets an answer, any other gets its own name back.
 const asked: string[] = [];
 
 // Far shorter than fetch's own five-minute timeout, so only the abort can end a stalled download in time.
@@ -24,7 +25,7 @@ beforeAll(async () => {
   ({ emulator, stop } = await startTestEmulator());
   client = sdkClient(emulator, recorder);
   files = createServer((req, res) => {
-    asked.push(req.url ?? '');
+    asked.push(`${req.method} ${req.url}`);
     if (!req.url?.startsWith('/stall/')) res.end(req.url);
   });
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
@@ -37,17 +38,17 @@ afterAll(async () => {
   await stop();
 });
 
-function requested(path: string): Promise<boolean> {
-  return waitFor(() => asked.includes(path), 10_000, `a request for ${path}`);
+function requested(method: string, path: string): Promise<boolean> {
+  return waitFor(() => asked.some((line) => line.startsWith(`${method} ${path}`)), 10_000, `a ${method} of ${path}`);
 }
 
-describe('a stalled resource file download', () => {
-  it('ends with the task when the task is terminated', async () => {
+describe('a stalled transfer', () => {
+  it('of a resource file ends with the task when the task is terminated', async () => {
     await idlePool(client, 'stall-pool', 1, 2);
     await client.job.add({ id: 'stall-task', poolInfo: { poolId: 'stall-pool' } });
     await client.task.add('stall-task', { id: 'waiting', commandLine: '/bin/true', resourceFiles: [{ httpUrl: `${base}/stall/task`, filePath: 'in.txt' }] });
     await taskWhen(client, 'stall-task', 'waiting', (t) => t.state === 'running', 'task running');
-    await requested('/stall/task');
+    await requested('GET', '/stall/task');
     await client.task.terminate('stall-task', 'waiting');
     const task = await waitFor(async () => {
       const t = await client.task.get('stall-task', 'waiting');
@@ -60,21 +61,21 @@ describe('a stalled resource file download', () => {
     expect((await completedTask(client, 'stall-task', 'next')).executionInfo?.result).toBe('success');
   }, 30_000);
 
-  it('ends with the job preparation task when the job is terminated', async () => {
+  it('of a resource file ends with the job preparation task when the job is terminated', async () => {
     await client.job.add({
       id: 'stall-prep',
       poolInfo: { poolId: 'stall-pool' },
       jobPreparationTask: { commandLine: '/bin/true', resourceFiles: [{ httpUrl: `${base}/stall/prep`, filePath: 'in.txt' }] },
     });
     await client.task.add('stall-prep', { id: 'after-prep', commandLine: '/bin/true' });
-    await requested('/stall/prep');
+    await requested('GET', '/stall/prep');
     await client.job.terminate('stall-prep');
     await waitFor(async () => (await client.job.get('stall-prep')).state === 'completed', PROMPTLY, 'the terminated job to complete');
     const [status] = await client.job.listPreparationAndReleaseTaskStatus('stall-prep');
     expect(status?.jobPreparationTaskExecutionInfo?.failureInfo?.code).not.toMatch(/^Blob/);
   }, 30_000);
 
-  it('ends with the start task when its node reboots, and the rerun downloads again', async () => {
+  it('of a resource file ends with the start task when its node reboots, and the rerun downloads again', async () => {
     await client.pool.add({
       id: 'stall-start',
       vmSize: 'standard_a1',
@@ -82,7 +83,7 @@ describe('a stalled resource file download', () => {
       targetDedicatedNodes: 1,
       startTask: { commandLine: '/bin/cat in.txt', resourceFiles: [{ httpUrl: `${base}/stall/start`, filePath: 'in.txt' }], waitForSuccess: true },
     });
-    await requested('/stall/start');
+    await requested('GET', '/stall/start');
     const [node] = await client.computeNode.list('stall-start');
     // The rerun after the reboot reads a file that answers.
     await client.pool.patch('stall-start', {
@@ -95,5 +96,21 @@ describe('a stalled resource file download', () => {
     }, PROMPTLY + 5_000, 'the rebooted node idle');
     expect(ready.startTaskInfo).toMatchObject({ state: 'completed', result: 'success' });
     expect(recorder.problems).toEqual([]);
+  }, 30_000);
+
+  it('of an output file ends with the task when the task is terminated, and the stop decides how it ended', async () => {
+    await client.job.add({ id: 'stall-out', poolInfo: { poolId: 'stall-pool' } });
+    await client.task.add('stall-out', {
+      id: 'writer',
+      commandLine: '/bin/sh -c "echo result > out.txt"',
+      outputFiles: [{ filePattern: 'out.txt', destination: { container: { containerUrl: `${base}/stall/out?sig=x`, path: 'writer/out.txt' } }, uploadOptions: { uploadCondition: 'taskcompletion' } }],
+    });
+    await requested('PUT', '/stall/out/writer/out.txt');
+    await client.task.terminate('stall-out', 'writer');
+    const task = await waitFor(async () => {
+      const t = await client.task.get('stall-out', 'writer');
+      return t.state === 'completed' ? t : undefined;
+    }, PROMPTLY, 'the terminated task to complete');
+    expect(task.executionInfo?.failureInfo?.code).not.toMatch(/^FileUpload/);
   }, 30_000);
 });
