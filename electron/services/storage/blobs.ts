@@ -32,11 +32,12 @@ export function folderPrefix(prefix: string | undefined): string {
 export async function listBlobs(
   container: ContainerClient,
   options: { prefix?: string; flat?: boolean; continuation?: string; maxResults?: number },
+  signal?: AbortSignal,
 ): Promise<BlobPage> {
   const page = { maxPageSize: options.maxResults ?? DEFAULT_PAGE_SIZE, ...(options.continuation ? { continuationToken: options.continuation } : {}) };
   if (options.flat) {
     const prefix = (options.prefix ?? '').replace(/^\/+/, '');
-    const value = await firstPage(container.listBlobsFlat(prefix ? { prefix } : {}).byPage(page));
+    const value = await firstPage(container.listBlobsFlat({ ...(prefix ? { prefix } : {}), abortSignal: signal }).byPage(page));
     if (!value) return { folders: [], blobs: [] };
     return {
       folders: [],
@@ -45,7 +46,7 @@ export async function listBlobs(
     };
   }
   const prefix = folderPrefix(options.prefix);
-  const value = await firstPage(container.listBlobsByHierarchy('/', prefix ? { prefix } : {}).byPage(page));
+  const value = await firstPage(container.listBlobsByHierarchy('/', { ...(prefix ? { prefix } : {}), abortSignal: signal }).byPage(page));
   if (!value) return { folders: [], blobs: [] };
   return {
     folders: (value.segment.blobPrefixes ?? []).map((p) => p.name),
@@ -55,9 +56,9 @@ export async function listBlobs(
 }
 
 /** Every blob under a folder prefix, page by page, up to `limit` (undefined: no limit). */
-export async function blobsUnder(container: ContainerClient, prefix: string, limit?: number): Promise<{ blobs: BlobSummary[]; truncated: boolean }> {
+export async function blobsUnder(container: ContainerClient, prefix: string, limit?: number, signal?: AbortSignal): Promise<{ blobs: BlobSummary[]; truncated: boolean }> {
   const blobs: BlobSummary[] = [];
-  for await (const page of container.listBlobsFlat(prefix ? { prefix } : {}).byPage({ maxPageSize: 5000 })) {
+  for await (const page of container.listBlobsFlat({ ...(prefix ? { prefix } : {}), abortSignal: signal }).byPage({ maxPageSize: 5000 })) {
     for (const item of page.segment.blobItems) {
       if (limit !== undefined && blobs.length >= limit) return { blobs, truncated: true };
       blobs.push(blobSummary(item));

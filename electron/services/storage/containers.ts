@@ -16,10 +16,10 @@ export function containerSummary(name: string, lastModified?: Date): ContainerSu
 }
 
 /** One page of containers, optionally under a name prefix. */
-export async function listContainers(service: BlobServiceClient, options: { prefix?: string; continuation?: string }): Promise<ContainerPage> {
+export async function listContainers(service: BlobServiceClient, options: { prefix?: string; continuation?: string }, signal?: AbortSignal): Promise<ContainerPage> {
   const value = await firstPage(
     service
-      .listContainers(options.prefix ? { prefix: options.prefix } : {})
+      .listContainers({ ...(options.prefix ? { prefix: options.prefix } : {}), abortSignal: signal })
       .byPage({ maxPageSize: PAGE_SIZE, ...(options.continuation ? { continuationToken: options.continuation } : {}) }),
   );
   if (!value) return { items: [] };
@@ -28,13 +28,13 @@ export async function listContainers(service: BlobServiceClient, options: { pref
 }
 
 /** Creates a container (private: no anonymous access). */
-export async function createContainer(service: BlobServiceClient, name: string): Promise<ContainerSummary> {
-  const response = await service.getContainerClient(name).create();
+export async function createContainer(service: BlobServiceClient, name: string, signal?: AbortSignal): Promise<ContainerSummary> {
+  const response = await service.getContainerClient(name).create({ abortSignal: signal });
   return containerSummary(name, response.lastModified);
 }
 
 /** Deletes a container and every blob in it. */
-export async function deleteContainer(service: BlobServiceClient, name: string): Promise<{ deleted: boolean }> {
-  await service.getContainerClient(name).delete();
+export async function deleteContainer(service: BlobServiceClient, name: string, signal?: AbortSignal): Promise<{ deleted: boolean }> {
+  await service.getContainerClient(name).delete({ abortSignal: signal });
   return { deleted: true };
 }

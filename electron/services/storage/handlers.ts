@@ -14,6 +14,7 @@ import { armStorageOps } from './arm';
 import { deleteBlobs, listBlobs } from './blobs';
 import { createContainer, deleteContainer, listContainers } from './containers';
 import { BlobDownloads } from './downloads';
+import { withStorageDeadline } from './deadline';
 import { storageCall } from './errors';
 import { LinkedStorageResolver, type LinkedStorage, type LinkedStorageDeps } from './linked';
 import { assertInDestination, outputLocation, taskOutputs } from './outputs';
@@ -33,6 +34,8 @@ export interface StorageServiceDeps {
   chooseTarget?: ChooseDownloadTarget;
   /** Replaces the ARM and token wiring (tests). */
   resolver?: LinkedStorageResolver;
+  /** How long a quick call (not a transfer or bulk delete) may take; STORAGE_TIMEOUT_MS unless a test shortens it. */
+  requestTimeoutMs?: number;
 }
 
 /** The storage calls plus what the hosts serve for them: upload bodies and one-time download links. */
@@ -85,6 +88,10 @@ export function storageService(deps: StorageServiceDeps): StorageService {
     const storage = await resolver.linkedStorage(accountId);
     return storageCall(() => work(storage), storage.secrets);
   };
+  // Transfers and bulk deletes take as long as they take (the user cancels them); everything else has a deadline.
+  const deadline = <T>(work: (signal: AbortSignal) => Promise<T>) => withStorageDeadline(work, deps.requestTimeoutMs);
+  const quick = <T>(accountId: string, work: (storage: LinkedStorage, signal: AbortSignal) => Promise<T>): Promise<T> =>
+    deadline((signal) => withStorage(accountId, (s) => work(s, signal)));
   const getTask = (accountId: string, jobId: string, taskId: string) =>
     deps.accounts.withClient(accountId, (client, signal) => client.task.get(jobId, taskId, { abortSignal: signal as unknown as AbortSignalLike }));
   const linkedIfAny = async (accountId: string): Promise<LinkedStorage | undefined> => {
@@ -96,12 +103,12 @@ export function storageService(deps: StorageServiceDeps): StorageService {
   };
 
   const handlers: Pick<Handlers, StorageCalls> = {
-    'storage.info': ({ accountId }) => resolver.info(accountId),
+    'storage.info': ({ accountId }) => deadline(() => resolver.info(accountId)),
     'storage.containers': ({ accountId, prefix, continuation }) =>
-      withStorage(accountId, (s) => listContainers(s.service, { ...(prefix ? { prefix } : {}), ...(continuation ? { continuation } : {}) })),
-    'storage.createContainer': ({ accountId, name }) => withStorage(accountId, (s) => createContainer(s.service, name)),
-    'storage.deleteContainer': ({ accountId, name }) => withStorage(accountId, (s) => deleteContainer(s.service, name)),
-    'storage.blobs': ({ accountId, container, ...options }) => withStorage(accountId, (s) => listBlobs(s.service.getContainerClient(container), options)),
+      quick(accountId, (s, signal) => listContainers(s.service, { ...(prefix ? { prefix } : {}), ...(continuation ? { continuation } : {}) }, signal)),
+    'storage.createContainer': ({ accountId, name }) => quick(accountId, (s, signal) => createContainer(s.service, name, signal)),
+    'storage.deleteContainer': ({ accountId, name }) => quick(accountId, (s, signal) => deleteContainer(s.service, name, signal)),
+    'storage.blobs': ({ accountId, container, ...options }) => quick(accountId, (s, signal) => listBlobs(s.service.getContainerClient(container), options, signal)),
     'storage.deleteBlobs': ({ accountId, container, names, operationId }) =>
       withStorage(accountId, (s) => deleteBlobs(s.service.getContainerClient(container), names, bulkReporter(deps.events, operationId), s.secrets)),
     'storage.beginUpload': ({ accountId, container, prefix, operationId, files, overwrite }) =>
@@ -113,8 +120,11 @@ export function storageService(deps: StorageServiceDeps): StorageService {
     'storage.download': ({ accountId, container, name, operationId }) =>
       withStorage(accountId, (s) => downloads.download(operationId, { container: s.service.getContainerClient(container), name, secrets: s.secrets })),
     'storage.cancelTransfer': async ({ operationId }) => ({ cancelled: uploads.cancel(operationId) || downloads.cancel(operationId) }),
-    'storage.sas': ({ accountId, ...request }) => withStorage(accountId, (s) => createSas(s, request)),
-    'storage.taskOutputs': async ({ accountId, jobId, taskId }) => taskOutputs(await getTask(accountId, jobId, taskId), await linkedIfAny(accountId)),
+    'storage.sas': ({ accountId, ...request }) => quick(accountId, (s, signal) => createSas(s, request, new Date(), signal)),
+    'storage.taskOutputs': async ({ accountId, jobId, taskId }) => {
+      const task = await getTask(accountId, jobId, taskId);
+      return deadline(async (signal) => taskOutputs(task, await linkedIfAny(accountId), signal));
+    },
     'storage.downloadOutput': async ({ accountId, jobId, taskId, destination, name, operationId }) => {
       const task = await getTask(accountId, jobId, taskId);
       const spec = task.outputFiles?.[destination];

@@ -60,16 +60,16 @@ export function outputLocation(spec: BatchServiceModels.OutputFile, linked?: Lin
   return { ...location, exact: (path ?? fileName).replace(/^\/+/, '') };
 }
 
-async function listAt(location: OutputLocation): Promise<{ blobs: BlobSummary[]; truncated: boolean }> {
-  if (location.exact === undefined) return blobsUnder(location.container, location.prefix ?? '', MAX_OUTPUT_BLOBS);
+async function listAt(location: OutputLocation, signal: AbortSignal | undefined): Promise<{ blobs: BlobSummary[]; truncated: boolean }> {
+  if (location.exact === undefined) return blobsUnder(location.container, location.prefix ?? '', MAX_OUTPUT_BLOBS, signal);
   const exact = location.exact;
-  const value = await firstPage(location.container.listBlobsFlat({ prefix: exact }).byPage({ maxPageSize: 100 }));
+  const value = await firstPage(location.container.listBlobsFlat({ prefix: exact, abortSignal: signal }).byPage({ maxPageSize: 100 }));
   const item = value?.segment.blobItems.find((b) => b.name === exact);
   return { blobs: item ? [blobSummary(item)] : [], truncated: false };
 }
 
 /** Lists every destination of a task's `outputFiles`; a destination that cannot be listed carries its own error. */
-export async function taskOutputs(task: BatchServiceModels.CloudTask, linked?: LinkedStorage): Promise<TaskOutputs> {
+export async function taskOutputs(task: BatchServiceModels.CloudTask, linked?: LinkedStorage, signal?: AbortSignal): Promise<TaskOutputs> {
   const specs = task.outputFiles ?? [];
   const destinations = await Promise.all(
     specs.map(async (spec, index): Promise<TaskOutputDestination> => {
@@ -90,7 +90,7 @@ export async function taskOutputs(task: BatchServiceModels.CloudTask, linked?: L
       }
       const described = { ...base, container: location.containerUrl, ...(location.path ? { path: location.path } : {}) };
       try {
-        return { ...described, ...(await listAt(location)) };
+        return { ...described, ...(await listAt(location, signal)) };
       } catch (error) {
         const failure = storageError(error, location.secrets);
         return { ...described, error: { code: failure.code, message: failure.message } };

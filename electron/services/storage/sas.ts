@@ -27,7 +27,7 @@ function resourceUrl(storage: LinkedStorage, container: string, name?: string): 
 }
 
 /** A SAS URL for a blob (or a whole container when `name` is absent): shared key, or an Entra user delegation key. */
-export async function createSas(storage: LinkedStorage, request: SasRequest, now = new Date()): Promise<SasUrl> {
+export async function createSas(storage: LinkedStorage, request: SasRequest, now = new Date(), signal?: AbortSignal): Promise<SasUrl> {
   const forBlob = request.name !== undefined;
   if (forBlob && request.permissions.includes('l')) {
     throw new AppError({ code: 'BadRequest', message: 'List applies to a container SAS only; leave it out for a blob', status: 400 });
@@ -52,7 +52,7 @@ export async function createSas(storage: LinkedStorage, request: SasRequest, now
         status: 400,
       });
     }
-    const key = await storage.service.getUserDelegationKey(startsOn, expiresOn);
+    const key = await storage.service.getUserDelegationKey(startsOn, expiresOn, { abortSignal: signal });
     query = generateBlobSASQueryParameters(values, key, storage.info.accountName).toString();
   }
   return { url: `${resourceUrl(storage, request.container, request.name)}?${query}`, expiresOn: expiresOn.toISOString(), permissions: request.permissions };

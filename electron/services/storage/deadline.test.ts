@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStorage } from '../../../emulator/storage/azurite';
+import type { AccountsService } from '../accounts/service';
+import { createDispatcher, type Handlers } from '../contract/dispatch';
+import { EventBus } from '../events';
+import { localResolver } from './azurite-fixture';
+import { withStorageDeadline } from './deadline';
+import { storageService } from './handlers';
+
+describe('withStorageDeadline', () => {
+  it('passes on what the work returns or throws in time', async () => {
+    await expect(withStorageDeadline(async () => 'done', 1_000)).resolves.toBe('done');
+    await expect(withStorageDeadline(async () => Promise.reject(new Error('refused')), 1_000)).rejects.toThrow('refused');
+  });
+
+  it('fails with ConnectionTimeout when time runs out, even for work that ignores its signal, and aborts the signal', async () => {
+    let seen: AbortSignal | undefined;
+    const call = withStorageDeadline((signal) => {
+      seen = signal;
+      return new Promise<never>(() => undefined);
+    }, 50);
+    await expect(call).rejects.toMatchObject({ code: 'ConnectionTimeout', status: 504 });
+    expect(seen?.aborted).toBe(true);
+  });
+});
+
+// A storage endpoint that takes every request and never answers; it notes each request and when its client gave up.
+let server: Server;
+const requests: { url: string; closed: boolean }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage) => {
+    const entry = { url: req.url ?? '', closed: false };
+    requests.push(entry);
+    req.socket.on('close', () => (entry.closed = true));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('quick storage calls against an endpoint that never answers', () => {
+  it('fail with ConnectionTimeout in time and drop their requests', async () => {
+    const storage: LocalStorage = {
+      accountName: 'stalled',
+      accountKey: randomBytes(32).toString('base64'),
+      keyFile: '',
+      blobUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stalled`,
+      running: () => true,
+      stop: async () => undefined,
+    };
+    const service = storageService({
+      accounts: {} as AccountsService,
+      events: new EventBus(),
+      localStorage: () => storage,
+      resolver: localResolver(storage),
+      requestTimeoutMs: 300,
+    });
+    const dispatch = createDispatcher(service.handlers as Handlers);
+    const calls: [string, Record<string, unknown>, RegExp][] = [
+      ['storage.containers', { accountId: 'local' }, /^\/stalled\/\?comp=list/],
+      ['storage.createContainer', { accountId: 'local', name: 'made' }, /^\/stalled\/made\?restype=container/],
+      ['storage.deleteContainer', { accountId: 'local', name: 'gone' }, /^\/stalled\/gone\?restype=container/],
+      ['storage.blobs', { accountId: 'local', container: 'box' }, /^\/stalled\/box\?.*comp=list/],
+    ];
+    for (const [name, args, path] of calls) {
+      const started = Date.now();
+      const envelope = await dispatch(name, args);
+      expect(envelope.ok, name).toBe(false);
+      if (!envelope.ok) expect(envelope.error, name).toMatchObject({ code: 'ConnectionTimeout', status: 504 });
+      expect(Date.now() - started, name).toBeLessThan(5_000);
+      const request = requests.find((r) => path.test(r.url));
+      expect(request, `${name} reached the endpoint`).toBeDefined();
+      await expect.poll(() => request?.closed, { timeout: 2_000, message: `${name} dropped its request` }).toBe(true);
+    }
+    service.dispose();
+  });
+});
