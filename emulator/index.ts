@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isBase64Key, loadOrCreateKey, lockDataDir } from './dataDir.js';
-import { Account, DEFAULT_NODE_DELAYS, type NodeDelays } from './engine/account.js';
+import { Account, DEFAULT_NODE_DELAYS, DEFAULT_TRANSFER_TIMEOUT_MS, type NodeDelays } from './engine/account.js';
 import { resumeAutoscale } from './engine/autoscaleRunner.js';
 import { resolveBehaviour, type NodeBehaviourOptions } from './engine/behaviour.js';
 import { stopAllRuns } from './engine/execution.js';
@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   faults?: Partial<RequestFaultSettings>;
   /** Shortest recurrenceInterval and startWindow a job schedule may have, in ms; default 60000 (the service's minute). */
   jobScheduleMinInterval?: number;
+  /** How long one resource file download, container listing or output file upload may take, in ms; default 300000. */
+  transferTimeoutMs?: number;
   /** Receives one line per notable event. */
   log?: (line: string) => void;
   /** Default true: sync the journal to disk before acknowledging writes. */
@@ -89,7 +91,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     store = await Persistence.open(join(opts.dataDir, 'journal'), log, opts.fsync ?? true);
     const delays = { ...DEFAULT_NODE_DELAYS, ...opts.nodeDelays };
     const jobScheduleMinInterval = opts.jobScheduleMinInterval ?? 60_000;
-    const account = new Account({ name, dataDir: opts.dataDir, delays, behaviour: resolveBehaviour(opts.nodes), jobScheduleMinInterval, log, storage }, store);
+    const transferTimeoutMs = opts.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
+    const account = new Account({ name, dataDir: opts.dataDir, delays, behaviour: resolveBehaviour(opts.nodes), jobScheduleMinInterval, transferTimeoutMs, log, storage }, store);
     await recover(account);
     const faults = new RequestFaults({ ...noRequestFaults(), ...opts.faults });
     const preemption = new PreemptionTicker(account);

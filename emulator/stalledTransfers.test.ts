@@ -1,6 +1,7 @@
 // A storage server that accepts a request and never answers must not hold anything up: a task, a job
 // preparation task or a start task stopped while its resource files arrive, or a task stopped while its
-// output files go up, ends at once, as on a real node.
+// output files go up, ends at once, as on a real node; and a transfer left alone fails once it has taken
+// the emulator's transfer timeout, with the service's code for that case.
 import type { BatchServiceClient, BatchServiceModels } from '@azure/batch';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,18 +16,25 @@ let client: BatchServiceClient;
 const recorder = new SpecRecorder();
 let files: Server;
 let base: string;
-// Requests so far (method and URL); a path under /stall/ never gets an answer, any other gets its own name back.
+// Requests so far (method and URL). A path under /stall/ never gets an answer; nor do the blobs of the /listed
+// container, whose listing shows one blob, in.txt. Any other path gets its own name back.
 const asked: string[] = [];
 
 // Far shorter than fetch's own five-minute timeout, so only the abort can end a stalled download in time.
 const PROMPTLY = 5_000;
+const LISTING =
+  '<?xml version="1.0" encoding="utf-8"?><EnumerationResults ContainerName="listed"><Blobs><Blob><Name>in.txt</Name>' +
+  '<Properties><Content-Length>5</Content-Length><BlobType>BlockBlob</BlobType></Properties></Blob></Blobs><NextMarker /></EnumerationResults>';
 
 beforeAll(async () => {
   ({ emulator, stop } = await startTestEmulator());
   client = sdkClient(emulator, recorder);
   files = createServer((req, res) => {
     asked.push(`${req.method} ${req.url}`);
-    if (!req.url?.startsWith('/stall/')) res.end(req.url);
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/listed' && url.searchParams.get('comp') === 'list') {
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(LISTING);
+    } else if (!url.pathname.startsWith('/stall/') && !url.pathname.startsWith('/listed/')) res.end(req.url);
   });
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
@@ -111,5 +119,43 @@ describe('a stalled transfer', () => {
     });
     await requested('PUT', '/stall/out/writer/out.txt');
     expect((await terminatePromptly('stall-out', 'writer')).executionInfo?.failureInfo?.code).toBe('TaskEnded');
+  }, 30_000);
+});
+
+describe('a transfer left alone', () => {
+  let timed: Awaited<ReturnType<typeof startTestEmulator>>;
+  let timedClient: BatchServiceClient;
+
+  beforeAll(async () => {
+    timed = await startTestEmulator({ transferTimeoutMs: 400 });
+    timedClient = sdkClient(timed.emulator, recorder);
+    await idlePool(timedClient, 'timed-pool', 1, 4);
+    await timedClient.job.add({ id: 'timed', poolInfo: { poolId: 'timed-pool' } });
+  });
+
+  afterAll(async () => {
+    await timed.stop();
+  });
+
+  it('fails the task with the timeout code of what it was doing, before the command ran', async () => {
+    const out = { filePattern: 'out.txt', destination: { container: { containerUrl: `${base}/stall/timed-out?sig=x` } }, uploadOptions: { uploadCondition: 'taskcompletion' as const } };
+    await timedClient.task.addCollection('timed', [
+      { id: 'http', commandLine: '/bin/true', resourceFiles: [{ httpUrl: `${base}/stall/timed-http`, filePath: 'in.txt' }] },
+      { id: 'listing', commandLine: '/bin/true', resourceFiles: [{ storageContainerUrl: `${base}/stall/timed-list?sig=x` }] },
+      { id: 'blob', commandLine: '/bin/true', resourceFiles: [{ storageContainerUrl: `${base}/listed?sig=x` }] },
+      { id: 'upload', commandLine: '/bin/sh -c "echo result > out.txt"', outputFiles: [out] },
+    ]);
+    const outcome = async (id: string) => {
+      const task = await completedTask(timedClient, 'timed', id);
+      return [task.executionInfo?.result, task.executionInfo?.exitCode, task.executionInfo?.failureInfo?.code];
+    };
+    expect(await outcome('http')).toEqual(['failure', undefined, 'BlobDownloadTimedOut']);
+    expect(await outcome('listing')).toEqual(['failure', undefined, 'ResourceContainerListTimedOut']);
+    expect(await outcome('blob')).toEqual(['failure', undefined, 'BlobDownloadTimedOut']);
+    // The command ran and succeeded; its output could not be uploaded in time.
+    expect(await outcome('upload')).toEqual(['failure', 0, 'FileUploadMiscError']);
+    // The blob's download (which begins with a HEAD) was under way, not its listing.
+    expect(asked.some((line) => /^(HEAD|GET) \/listed\/in\.txt/.test(line))).toBe(true);
+    expect(recorder.problems).toEqual([]);
   }, 30_000);
 });

@@ -23,6 +23,9 @@ export interface NodeDelays {
 /** Defaults short enough to watch a pool come up in a second or two. */
 export const DEFAULT_NODE_DELAYS: NodeDelays = { allocate: 300, create: 500, start: 700 };
 
+/** How long one transfer request may take by default: as long as Node's fetch waits for a silent server. */
+export const DEFAULT_TRANSFER_TIMEOUT_MS = 300_000;
+
 /** Static settings of one emulated account. */
 export interface AccountConfig {
   name: string;
@@ -32,6 +35,8 @@ export interface AccountConfig {
   behaviour: NodeBehaviour;
   /** Shortest recurrenceInterval and startWindow a job schedule may have (ms). */
   jobScheduleMinInterval: number;
+  /** How long one resource file download, container listing or output file upload may take (ms). */
+  transferTimeoutMs: number;
   log: (line: string) => void;
   /** The linked (auto-storage) account: application packages, autoStorageContainerName resource files. */
   storage?: LinkedStorage;

@@ -231,7 +231,7 @@ async function launch(account: Account, run: TaskRun): Promise<void> {
     outcome = await handle.done;
     const outputs = task.props.outputFiles as OutputFileSpec[] | undefined;
     if (outcome.kind === 'exited' && !run.cancelled && outputs && outputs.length > 0) {
-      const uploadFailure = await uploadOutputFiles(outputs, taskDir, outcome.exitCode, run.signal);
+      const uploadFailure = await uploadOutputFiles(outputs, taskDir, outcome.exitCode, { signal: run.signal, timeoutMs: account.config.transferTimeoutMs });
       // Stopped while uploading, the run's disposition or timeout decides how the task ends, not the abandoned upload.
       if (uploadFailure) outcome = { ...outcome, uploadFailure };
     }

@@ -5,6 +5,7 @@ import { appendFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { FailureInfo } from '../model/records.js';
 import { sasContainer } from '../storage/linked.js';
+import { requestDeadline, type TransferLimits } from './resourceFiles.js';
 
 /** OutputFile as a task gives it. */
 export interface OutputFileSpec {
@@ -97,14 +98,17 @@ function uploadFailure(code: string, file: string, reason: string, status?: numb
   return { category: 'userError', code, message: `Failed to upload output file ${file}: ${reason}`, details };
 }
 
-async function putBlob(spec: OutputFileSpec, file: string, blob: string, signal: AbortSignal | undefined): Promise<FailureInfo | undefined> {
+async function putBlob(spec: OutputFileSpec, file: string, blob: string, limits: TransferLimits): Promise<FailureInfo | undefined> {
   const container = spec.destination.container;
   if (!container) return undefined;
+  const deadline = requestDeadline(limits);
   try {
     const client = sasContainer(container.containerUrl).getBlockBlobClient(blob);
-    await client.uploadFile(file, { ...uploadOptions(container.uploadHeaders), abortSignal: signal });
+    await client.uploadFile(file, { ...uploadOptions(container.uploadHeaders), abortSignal: deadline.signal });
     return undefined;
   } catch (error) {
+    // The service documents no timeout code for uploads; a stalled destination is a miscellaneous upload failure.
+    if (deadline.timedOut()) return uploadFailure('FileUploadMiscError', file, `the upload took longer than ${Math.round(limits.timeoutMs / 1000)} s`);
     const status = (error as { statusCode?: number }).statusCode;
     const code = status === 403 ? 'FileUploadAccessDenied' : status === 404 ? 'FileUploadContainerNotFound' : 'FileUploadMiscError';
     const reason = status === undefined ? (error instanceof Error ? error.message : String(error)) : `the storage service answered ${status} ${(error as { code?: string }).code ?? ''}`.trim();
@@ -120,15 +124,17 @@ function wanted(spec: OutputFileSpec, exitCode: number): boolean {
 /**
  * Uploads a task's output files whose upload condition the exit code meets; returns the first failure.
  * Like the node agent it logs what it did to fileuploadout.txt and fileuploaderr.txt in the task directory.
- * `signal` abandons the uploads when the task is stopped meanwhile, so a stalled destination cannot hold it.
+ * `limits.signal` abandons the uploads when the task is stopped meanwhile, and no upload may take longer than
+ * `limits.timeoutMs`, so a stalled destination can hold a task neither when it is stopped nor forever.
  */
-export async function uploadOutputFiles(specs: OutputFileSpec[], taskDir: string, exitCode: number, signal?: AbortSignal): Promise<FailureInfo | undefined> {
+export async function uploadOutputFiles(specs: OutputFileSpec[], taskDir: string, exitCode: number, limits: TransferLimits): Promise<FailureInfo | undefined> {
+  const { signal } = limits;
   let failure: FailureInfo | undefined;
   for (const spec of specs) {
     if (!wanted(spec, exitCode)) continue;
     for (const { file, blob } of await matchOutputFiles(taskDir, spec.filePattern, spec.destination.container?.path)) {
       if (signal?.aborted) return failure;
-      const error = await putBlob(spec, file, blob, signal);
+      const error = await putBlob(spec, file, blob, limits);
       const line = `${new Date().toISOString()} ${relative(taskDir, file)} -> ${blob}${error ? `: ${error.message}` : ''}\n`;
       await appendFile(join(taskDir, error ? 'fileuploaderr.txt' : 'fileuploadout.txt'), line).catch(() => undefined);
       failure ??= error;

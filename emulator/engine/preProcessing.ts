@@ -33,7 +33,7 @@ export async function preProcess(
   const storage = account.config.storage;
   const packages = await deployAppPackages(storage, input.nodeRoot, refs);
   if ('failure' in packages) return { outcome: { kind: 'preProcessingFailed', failure: packages.failure } };
-  const failure = await downloadResourceFiles(input.resourceFiles, input.wd, storage, input.signal);
+  const failure = await downloadResourceFiles(input.resourceFiles, input.wd, storage, { signal: input.signal, timeoutMs: account.config.transferTimeoutMs });
   if (failure) return { outcome: { kind: 'preProcessingFailed', failure } };
   return { env: packages.env };
 }

@@ -100,30 +100,51 @@ async function place(wd: string, relPath: string, data: Buffer, mode: string | u
   }
 }
 
-async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }, signal: AbortSignal | undefined): Promise<void> {
+/** What bounds a transfer: the command being stopped, and how long one request may take. */
+export interface TransferLimits {
+  signal?: AbortSignal;
+  timeoutMs: number;
+}
+
+/** A signal for one request: aborted when the command stops or when the request has taken `timeoutMs`. */
+export function requestDeadline(limits: TransferLimits): { signal: AbortSignal; timedOut: () => boolean } {
+  const timer = AbortSignal.timeout(limits.timeoutMs);
+  return { signal: limits.signal ? AbortSignal.any([limits.signal, timer]) : timer, timedOut: () => timer.aborted };
+}
+
+function timedOut(what: string, url: string, ms: number): string {
+  return `${what} ${url} took longer than ${Math.round(ms / 1000)} s`;
+}
+
+async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }, limits: TransferLimits): Promise<void> {
   const url = shown(spec.httpUrl);
   const details = { FilePath: spec.filePath ?? '', Url: url };
+  const deadline = requestDeadline(limits);
   let res: Response;
+  let data: Buffer;
   try {
-    res = await fetch(spec.httpUrl, { signal });
+    res = await fetch(spec.httpUrl, { signal: deadline.signal });
+    data = Buffer.from(await res.arrayBuffer());
   } catch (error) {
+    if (deadline.timedOut()) throw new DownloadError(failure('BlobDownloadTimedOut', timedOut('Downloading', url, limits.timeoutMs), details));
     const cause = (error as { cause?: unknown }).cause;
     throw new DownloadError(failure('BlobDownloadMiscError', `Failed to download ${url}: ${reason(cause ?? error)}`, details));
   }
   if (!res.ok) {
-    await res.arrayBuffer().catch(() => undefined);
     const code = res.status === 404 ? 'BlobNotFound' : res.status === 403 || res.status === 401 ? 'BlobAccessDenied' : 'BlobDownloadMiscError';
     throw new DownloadError(failure(code, `Failed to download ${url}: the server answered ${res.status} ${res.statusText}`, { ...details, HttpStatusCode: String(res.status) }));
   }
-  await place(wd, spec.filePath ?? '', Buffer.from(await res.arrayBuffer()), spec.fileMode, url);
+  await place(wd, spec.filePath ?? '', data, spec.fileMode, url);
 }
 
-async function fromContainer(wd: string, container: ContainerClient, spec: ResourceFileSpec, label: string, signal: AbortSignal | undefined): Promise<void> {
+async function fromContainer(wd: string, container: ContainerClient, spec: ResourceFileSpec, label: string, limits: TransferLimits): Promise<void> {
   const names: string[] = [];
   const details = { ContainerUrl: label, ...(spec.blobPrefix === undefined ? {} : { BlobPrefix: spec.blobPrefix }) };
+  const listing = requestDeadline(limits);
   try {
-    for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix, abortSignal: signal })) names.push(blob.name);
+    for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix, abortSignal: listing.signal })) names.push(blob.name);
   } catch (error) {
+    if (listing.timedOut()) throw new DownloadError(failure('ResourceContainerListTimedOut', timedOut('Listing the blobs of', label, limits.timeoutMs), details));
     const status = statusOf(error);
     const code = status === 404 ? 'ResourceContainerNotFound' : status === 403 || status === 401 ? 'ResourceContainerAccessDenied' : 'ResourceContainerListMiscError';
     throw new DownloadError(failure(code, `Failed to list the blobs of ${label}: ${reason(error)}`, status === undefined ? details : { ...details, HttpStatusCode: String(status) }));
@@ -131,9 +152,13 @@ async function fromContainer(wd: string, container: ContainerClient, spec: Resou
   const dir = spec.filePath?.replace(/\\/g, '/').replace(/\/+$/, '');
   for (const name of names) {
     let data: Buffer;
+    const download = requestDeadline(limits);
     try {
-      data = await container.getBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal: signal });
+      data = await container.getBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal: download.signal });
     } catch (error) {
+      if (download.timedOut()) {
+        throw new DownloadError(failure('BlobDownloadTimedOut', timedOut(`Downloading blob ${name} of`, label, limits.timeoutMs), { ...details, BlobName: name }));
+      }
       const status = statusOf(error);
       const code = status === 404 ? 'BlobNotFound' : status === 403 || status === 401 ? 'BlobAccessDenied' : 'BlobDownloadMiscError';
       throw new DownloadError(failure(code, `Failed to download blob ${name} of ${label}: ${reason(error)}`, { ...details, BlobName: name }));
@@ -160,21 +185,22 @@ function containerOf(spec: ResourceFileSpec, storage: LinkedStorage | undefined)
 
 /**
  * Downloads resource files into `wd` in order; returns the first failure as the task's failure info,
- * or undefined when all arrived. `storage` resolves autoStorageContainerName; `signal` abandons the
- * downloads when the command is stopped before it starts, so a stalled server cannot hold it.
+ * or undefined when all arrived. `storage` resolves autoStorageContainerName. `limits.signal` abandons
+ * the downloads when the command is stopped before it starts, and no request may take longer than
+ * `limits.timeoutMs`, so a stalled server can hold a task neither when it is stopped nor forever.
  */
 export async function downloadResourceFiles(
   specs: readonly ResourceFileSpec[] | undefined,
   wd: string,
   storage: LinkedStorage | undefined,
-  signal?: AbortSignal,
+  limits: TransferLimits,
 ): Promise<FailureInfo | undefined> {
   try {
     for (const spec of specs ?? []) {
-      if (spec.httpUrl !== undefined) await fromHttp(wd, { ...spec, httpUrl: spec.httpUrl }, signal);
+      if (spec.httpUrl !== undefined) await fromHttp(wd, { ...spec, httpUrl: spec.httpUrl }, limits);
       else {
         const { client, label } = containerOf(spec, storage);
-        await fromContainer(wd, client, spec, label, signal);
+        await fromContainer(wd, client, spec, label, limits);
       }
     }
     return undefined;
