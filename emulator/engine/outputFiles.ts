@@ -5,7 +5,7 @@ import { appendFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { FailureInfo } from '../model/records.js';
 import { sasContainer } from '../storage/linked.js';
-import { requestDeadline, type TransferLimits } from './resourceFiles.js';
+import { limited, TransferTimedOut, type TransferLimits } from './transferLimits.js';
 
 /** OutputFile as a task gives it. */
 export interface OutputFileSpec {
@@ -101,14 +101,13 @@ function uploadFailure(code: string, file: string, reason: string, status?: numb
 async function putBlob(spec: OutputFileSpec, file: string, blob: string, limits: TransferLimits): Promise<FailureInfo | undefined> {
   const container = spec.destination.container;
   if (!container) return undefined;
-  const deadline = requestDeadline(limits);
   try {
     const client = sasContainer(container.containerUrl).getBlockBlobClient(blob);
-    await client.uploadFile(file, { ...uploadOptions(container.uploadHeaders), abortSignal: deadline.signal });
+    await limited(limits, (signal) => client.uploadFile(file, { ...uploadOptions(container.uploadHeaders), abortSignal: signal }));
     return undefined;
   } catch (error) {
     // The service documents no timeout code for uploads; a stalled destination is a miscellaneous upload failure.
-    if (deadline.timedOut()) return uploadFailure('FileUploadMiscError', file, `the upload took longer than ${Math.round(limits.timeoutMs / 1000)} s`);
+    if (error instanceof TransferTimedOut) return uploadFailure('FileUploadMiscError', file, `the upload ${error.message}`);
     const status = (error as { statusCode?: number }).statusCode;
     const code = status === 403 ? 'FileUploadAccessDenied' : status === 404 ? 'FileUploadContainerNotFound' : 'FileUploadMiscError';
     const reason = status === undefined ? (error instanceof Error ? error.message : String(error)) : `the storage service answered ${status} ${(error as { code?: string }).code ?? ''}`.trim();

@@ -12,6 +12,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { FailureInfo } from '../model/records.js';
 import { blobService, sasContainer, type LinkedStorage } from '../storage/linked.js';
+import { limited, TransferTimedOut, type TransferLimits } from './transferLimits.js';
 
 /** ResourceFile as a task gives it. */
 export interface ResourceFileSpec {
@@ -100,33 +101,18 @@ async function place(wd: string, relPath: string, data: Buffer, mode: string | u
   }
 }
 
-/** What bounds a transfer: the command being stopped, and how long one request may take. */
-export interface TransferLimits {
-  signal?: AbortSignal;
-  timeoutMs: number;
-}
-
-/** A signal for one request: aborted when the command stops or when the request has taken `timeoutMs`. */
-export function requestDeadline(limits: TransferLimits): { signal: AbortSignal; timedOut: () => boolean } {
-  const timer = AbortSignal.timeout(limits.timeoutMs);
-  return { signal: limits.signal ? AbortSignal.any([limits.signal, timer]) : timer, timedOut: () => timer.aborted };
-}
-
-function timedOut(what: string, url: string, ms: number): string {
-  return `${what} ${url} took longer than ${Math.round(ms / 1000)} s`;
-}
-
 async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }, limits: TransferLimits): Promise<void> {
   const url = shown(spec.httpUrl);
   const details = { FilePath: spec.filePath ?? '', Url: url };
-  const deadline = requestDeadline(limits);
   let res: Response;
   let data: Buffer;
   try {
-    res = await fetch(spec.httpUrl, { signal: deadline.signal });
-    data = Buffer.from(await res.arrayBuffer());
+    ({ res, data } = await limited(limits, async (signal) => {
+      const answer = await fetch(spec.httpUrl, { signal });
+      return { res: answer, data: Buffer.from(await answer.arrayBuffer()) };
+    }));
   } catch (error) {
-    if (deadline.timedOut()) throw new DownloadError(failure('BlobDownloadTimedOut', timedOut('Downloading', url, limits.timeoutMs), details));
+    if (error instanceof TransferTimedOut) throw new DownloadError(failure('BlobDownloadTimedOut', `Downloading ${url} ${error.message}`, details));
     const cause = (error as { cause?: unknown }).cause;
     throw new DownloadError(failure('BlobDownloadMiscError', `Failed to download ${url}: ${reason(cause ?? error)}`, details));
   }
@@ -140,11 +126,12 @@ async function fromHttp(wd: string, spec: ResourceFileSpec & { httpUrl: string }
 async function fromContainer(wd: string, container: ContainerClient, spec: ResourceFileSpec, label: string, limits: TransferLimits): Promise<void> {
   const names: string[] = [];
   const details = { ContainerUrl: label, ...(spec.blobPrefix === undefined ? {} : { BlobPrefix: spec.blobPrefix }) };
-  const listing = requestDeadline(limits);
   try {
-    for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix, abortSignal: listing.signal })) names.push(blob.name);
+    await limited(limits, async (signal) => {
+      for await (const blob of container.listBlobsFlat({ prefix: spec.blobPrefix, abortSignal: signal })) names.push(blob.name);
+    });
   } catch (error) {
-    if (listing.timedOut()) throw new DownloadError(failure('ResourceContainerListTimedOut', timedOut('Listing the blobs of', label, limits.timeoutMs), details));
+    if (error instanceof TransferTimedOut) throw new DownloadError(failure('ResourceContainerListTimedOut', `Listing the blobs of ${label} ${error.message}`, details));
     const status = statusOf(error);
     const code = status === 404 ? 'ResourceContainerNotFound' : status === 403 || status === 401 ? 'ResourceContainerAccessDenied' : 'ResourceContainerListMiscError';
     throw new DownloadError(failure(code, `Failed to list the blobs of ${label}: ${reason(error)}`, status === undefined ? details : { ...details, HttpStatusCode: String(status) }));
@@ -152,12 +139,11 @@ async function fromContainer(wd: string, container: ContainerClient, spec: Resou
   const dir = spec.filePath?.replace(/\\/g, '/').replace(/\/+$/, '');
   for (const name of names) {
     let data: Buffer;
-    const download = requestDeadline(limits);
     try {
-      data = await container.getBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal: download.signal });
+      data = await limited(limits, (signal) => container.getBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal: signal }));
     } catch (error) {
-      if (download.timedOut()) {
-        throw new DownloadError(failure('BlobDownloadTimedOut', timedOut(`Downloading blob ${name} of`, label, limits.timeoutMs), { ...details, BlobName: name }));
+      if (error instanceof TransferTimedOut) {
+        throw new DownloadError(failure('BlobDownloadTimedOut', `Downloading blob ${name} of ${label} ${error.message}`, { ...details, BlobName: name }));
       }
       const status = statusOf(error);
       const code = status === 404 ? 'BlobNotFound' : status === 403 || status === 401 ? 'BlobAccessDenied' : 'BlobDownloadMiscError';
