@@ -1,9 +1,8 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ServiceClientCredentials } from '@azure/ms-rest-js';
 import { AppError } from '../../../shared/errors';
+import { REQUEST_TIMEOUT_MS } from '../deadline';
 
-/** How long one data-plane request may take before it is abandoned. */
-export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** A data-plane client for an account authenticated with its shared key. */
 export function sharedKeyClient(url: string, accountName: string, key: string): BatchServiceClient {

@@ -3,12 +3,20 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineOptions } from '@azure/core-rest-pipeline';
 import type { CloudConfig } from '../auth/clouds';
+import { withServiceDeadline } from '../deadline';
 import type { BatchAccountQuotas, DiscoveredBatchAccount, DiscoveredSubscription, DiscoveredTenant } from '../../../shared/models';
 
 /** Which ARM to talk to, and optional pipeline settings (a proxy, or trust for a private CA). */
 export interface ArmOptions {
   cloud: Pick<CloudConfig, 'armEndpoint' | 'armScope'>;
   pipeline?: Pick<PipelineOptions, 'tlsOptions' | 'proxyOptions' | 'retryOptions'>;
+  /** How long one listing, all its pages included, may take; REQUEST_TIMEOUT_MS unless a test shortens it. */
+  timeoutMs?: number;
+}
+
+// The ARM SDKs set no timeout, so each listing gets a deadline: a stalled ARM fails it with ConnectionTimeout.
+function listing<T>(options: ArmOptions, work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  return withServiceDeadline(work, 'Azure Resource Manager', options.timeoutMs);
 }
 
 function clientOptions(options: ArmOptions) {
@@ -19,16 +27,18 @@ function clientOptions(options: ArmOptions) {
 /** Lists the tenants the credential's identity belongs to (all pages). */
 export async function listTenants(credential: TokenCredential, options: ArmOptions): Promise<DiscoveredTenant[]> {
   const client = new SubscriptionClient(credential, clientOptions(options));
-  const tenants: DiscoveredTenant[] = [];
-  for await (const tenant of client.tenants.list()) {
-    if (!tenant.tenantId) continue;
-    tenants.push({
-      tenantId: tenant.tenantId,
-      ...(tenant.displayName ? { displayName: tenant.displayName } : {}),
-      ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}),
-    });
-  }
-  return tenants;
+  return listing(options, async (abortSignal) => {
+    const tenants: DiscoveredTenant[] = [];
+    for await (const tenant of client.tenants.list({ abortSignal })) {
+      if (!tenant.tenantId) continue;
+      tenants.push({
+        tenantId: tenant.tenantId,
+        ...(tenant.displayName ? { displayName: tenant.displayName } : {}),
+        ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}),
+      });
+    }
+    return tenants;
+  });
 }
 
 /** Lists the subscriptions visible with a credential for `tenantId` (all pages). */
@@ -38,17 +48,19 @@ export async function listSubscriptions(
   options: ArmOptions,
 ): Promise<DiscoveredSubscription[]> {
   const client = new SubscriptionClient(credential, clientOptions(options));
-  const subscriptions: DiscoveredSubscription[] = [];
-  for await (const subscription of client.subscriptions.list()) {
-    if (!subscription.subscriptionId) continue;
-    subscriptions.push({
-      subscriptionId: subscription.subscriptionId,
-      tenantId: subscription.tenantId ?? tenantId,
-      ...(subscription.displayName ? { displayName: subscription.displayName } : {}),
-      ...(subscription.state ? { state: subscription.state } : {}),
-    });
-  }
-  return subscriptions;
+  return listing(options, async (abortSignal) => {
+    const subscriptions: DiscoveredSubscription[] = [];
+    for await (const subscription of client.subscriptions.list({ abortSignal })) {
+      if (!subscription.subscriptionId) continue;
+      subscriptions.push({
+        subscriptionId: subscription.subscriptionId,
+        tenantId: subscription.tenantId ?? tenantId,
+        ...(subscription.displayName ? { displayName: subscription.displayName } : {}),
+        ...(subscription.state ? { state: subscription.state } : {}),
+      });
+    }
+    return subscriptions;
+  });
 }
 
 function quotasOf(account: BatchAccount): BatchAccountQuotas | undefined {
@@ -103,10 +115,12 @@ export async function listBatchAccounts(
   options: ArmOptions,
 ): Promise<DiscoveredBatchAccount[]> {
   const client = new BatchManagementClient(credential, subscription.subscriptionId, clientOptions(options));
-  const accounts: DiscoveredBatchAccount[] = [];
-  for await (const account of client.batchAccountOperations.list()) {
-    const model = toDiscoveredAccount(account, subscription);
-    if (model) accounts.push(model);
-  }
-  return accounts;
+  return listing(options, async (abortSignal) => {
+    const accounts: DiscoveredBatchAccount[] = [];
+    for await (const account of client.batchAccountOperations.list({ abortSignal })) {
+      const model = toDiscoveredAccount(account, subscription);
+      if (model) accounts.push(model);
+    }
+    return accounts;
+  });
 }

@@ -57,6 +57,7 @@ describe('ARM discovery of Batch accounts across tenants', () => {
   });
   beforeEach(() => {
     arm.calls.length = 0;
+    arm.stalled.clear();
     fx.idp.interactionRequiredTenants.clear();
   });
 
@@ -113,6 +114,17 @@ describe('ARM discovery of Batch accounts across tenants', () => {
     for (const call of arm.calls) expect(call.status).toBe(200);
     expect(arm.calls.filter((call) => call.path.startsWith('/subscriptions/sub-b1')).every((call) => call.tid === TENANT_B)).toBe(true);
     expect(arm.calls.filter((call) => call.path.startsWith('/subscriptions/sub-a')).every((call) => call.tid === TENANT_A)).toBe(true);
+  });
+
+  it('reports a subscription whose account listing ARM never answers, once its deadline passes, and returns the others', async () => {
+    arm.stalled.add('/subscriptions/sub-a2/providers/Microsoft.Batch/batchAccounts');
+    const started = Date.now();
+    const result = await discoverBatchAccounts({ ...input(), timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.accounts.map((a) => a.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(result.problems).toEqual([
+      { scope: 'subscription', tenantId: TENANT_A, subscriptionId: 'sub-a2', code: 'ConnectionTimeout', message: 'Azure Resource Manager did not answer within 300 ms' },
+    ]);
   });
 
   it('reports a tenant that needs an interactive sign-in and still returns the others', async () => {

@@ -6,6 +6,7 @@ import type { AccountsService } from '../accounts/service';
 import { CLOUDS, toTokenCredential } from '../auth';
 import type { Handlers } from '../contract/dispatch';
 import type { EntraService } from '../entra/service';
+import { withServiceDeadline } from '../deadline';
 import type { EventBus } from '../events';
 import type { ChooseDownloadTarget } from '../files/download/service';
 import { PROGRESS_INTERVAL_MS } from '../files/download/progress';
@@ -14,7 +15,6 @@ import { armStorageOps } from './arm';
 import { deleteBlobs, listBlobs } from './blobs';
 import { createContainer, deleteContainer, listContainers } from './containers';
 import { BlobDownloads } from './downloads';
-import { withStorageDeadline } from './deadline';
 import { storageCall } from './errors';
 import { LinkedStorageResolver, type LinkedStorage, type LinkedStorageDeps } from './linked';
 import { assertInDestination, outputLocation, taskOutputs } from './outputs';
@@ -34,7 +34,7 @@ export interface StorageServiceDeps {
   chooseTarget?: ChooseDownloadTarget;
   /** Replaces the ARM and token wiring (tests). */
   resolver?: LinkedStorageResolver;
-  /** How long a quick call (not a transfer or bulk delete) may take; STORAGE_TIMEOUT_MS unless a test shortens it. */
+  /** How long a quick call (not a transfer or bulk delete) may take; REQUEST_TIMEOUT_MS unless a test shortens it. */
   requestTimeoutMs?: number;
 }
 
@@ -88,8 +88,9 @@ export function storageService(deps: StorageServiceDeps): StorageService {
     const storage = await resolver.linkedStorage(accountId);
     return storageCall(() => work(storage), storage.secrets);
   };
-  // Transfers and bulk deletes take as long as they take (the user cancels them); everything else has a deadline.
-  const deadline = <T>(work: (signal: AbortSignal) => Promise<T>) => withStorageDeadline(work, deps.requestTimeoutMs);
+  // The storage SDK sets no timeout. Transfers and bulk deletes take as long as they take (the user cancels them);
+  // everything else has a deadline.
+  const deadline = <T>(work: (signal: AbortSignal) => Promise<T>) => withServiceDeadline(work, 'The storage service', deps.requestTimeoutMs);
   const quick = <T>(accountId: string, work: (storage: LinkedStorage, signal: AbortSignal) => Promise<T>): Promise<T> =>
     deadline((signal) => withStorage(accountId, (s) => work(s, signal)));
   const getTask = (accountId: string, jobId: string, taskId: string) =>

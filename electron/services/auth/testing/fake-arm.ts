@@ -46,6 +46,8 @@ function armError(status: number, code: string, message: string): FakeResponse {
 /** A loopback Azure Resource Manager with tenants, subscriptions and Batch accounts, paged with nextLink. */
 export class FakeArm {
   readonly calls: ArmCall[] = [];
+  /** Paths whose requests are taken and never answered, as from a stalled ARM. */
+  readonly stalled = new Set<string>();
   private server!: RunningServer;
 
   private constructor(
@@ -64,6 +66,7 @@ export class FakeArm {
     arm.server = await startHttpsServer(tls, (req) => {
       const call: ArmCall = { path: req.url.pathname, status: 0 };
       arm.calls.push(call);
+      if (arm.stalled.has(call.path)) return new Promise<never>(() => undefined);
       const response = arm.handle(req, call);
       call.status = response.status;
       return response;
