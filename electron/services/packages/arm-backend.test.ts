@@ -15,6 +15,8 @@ class FakeArm implements ArmPackageOps {
   zips = new Map<string, Buffer>();
   calls: string[] = [];
   failUpload = false;
+  /** Set: ARM takes the listing request and never answers. */
+  stalled = false;
 
   private pkgs(app: string): ArmPackage[] {
     const key = app.toLowerCase();
@@ -23,6 +25,7 @@ class FakeArm implements ArmPackageOps {
   }
 
   async listApplications() {
+    if (this.stalled) return new Promise<never>(() => undefined);
     return this.apps.map((a) => ({ ...a }));
   }
   async listPackages(applicationId: string) {
@@ -58,7 +61,7 @@ class FakeArm implements ArmPackageOps {
   }
 }
 
-function setup() {
+function setup(requestTimeoutMs?: number) {
   const arm = new FakeArm();
   const uploads = new UploadService({ events: new EventBus() });
   const resolver = {
@@ -66,7 +69,7 @@ function setup() {
       throw new Error('no linked storage here');
     },
   };
-  return { arm, uploads, call: packageCaller({ resolver, uploads }, () => arm) };
+  return { arm, uploads, call: packageCaller({ resolver, uploads, ...(requestTimeoutMs ? { requestTimeoutMs } : {}) }, () => arm) };
 }
 
 let operations = 0;
@@ -120,6 +123,16 @@ describe('application packages through Azure Resource Manager', () => {
     expect(failed).toMatchObject({ code: 'AuthorizationFailure', status: 403 });
     expect(failed.message).not.toContain('sig=secret');
     expect(s.arm.calls).toEqual(['createApplication tool', 'createPackage tool 3.0', 'deletePackage tool 3.0']);
+  });
+
+  it('fails a call ARM never answers with ConnectionTimeout once its deadline passes', async () => {
+    const s = setup(200);
+    s.arm.stalled = true;
+    expect(await failure(s.call('packages.list', { accountId: 'entra' }))).toMatchObject({
+      code: 'ConnectionTimeout',
+      status: 504,
+      message: 'Azure Resource Manager did not answer within 200 ms',
+    });
   });
 
   it('refuses a file that is not a zip before ARM creates anything', async () => {

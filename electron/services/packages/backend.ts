@@ -23,4 +23,6 @@ export interface PackagesBackend {
 export interface ResolvedBackend {
   backend: PackagesBackend;
   secrets: readonly string[];
+  /** The service behind it, as a timeout names it. */
+  service: string;
 }

@@ -5,6 +5,7 @@ import type { AccountSummary, ApplicationView, EntraAccountRef } from '../../../
 import { APP_PACKAGES_CONTAINER } from '../../../emulator/storage/app-packages';
 import { CLOUDS, toTokenCredential } from '../auth';
 import type { Handlers } from '../contract/dispatch';
+import { withServiceDeadline } from '../deadline';
 import type { EntraService } from '../entra/service';
 import { storageCall, storageError } from '../storage/errors';
 import type { LinkedStorageResolver } from '../storage/linked';
@@ -27,6 +28,8 @@ export interface PackageServiceDeps {
   entra?: Pick<EntraService, 'auth'>;
   /** Replaces the ARM wiring (tests). */
   armOps?: (ref: EntraAccountRef & { resourceId: string }) => ArmPackageOps;
+  /** How long a call (not the upload itself) may take; REQUEST_TIMEOUT_MS unless a test shortens it. */
+  requestTimeoutMs?: number;
 }
 
 /** Why a shared-key account has no packages page: only ARM manages them. */
@@ -45,7 +48,7 @@ export async function packagesBackend(deps: PackageServiceDeps, accountId: strin
   if (!account) throw new AppError({ code: 'AccountNotFound', message: `No account with id ${accountId}`, status: 404 });
   if (account.kind === 'local') {
     const storage = await deps.resolver.linkedStorage(accountId);
-    return { backend: localPackagesBackend(storage.service.getContainerClient(APP_PACKAGES_CONTAINER)), secrets: storage.secrets };
+    return { backend: localPackagesBackend(storage.service.getContainerClient(APP_PACKAGES_CONTAINER)), secrets: storage.secrets, service: 'The local storage emulator' };
   }
   if (account.kind !== 'entra' || !account.entra) throw new AppError({ code: 'PackagesUnavailable', message: SHARED_KEY_MESSAGE, status: 409 });
   const { resourceId } = account.entra;
@@ -57,7 +60,7 @@ export async function packagesBackend(deps: PackageServiceDeps, accountId: strin
     });
   }
   const ref = { ...account.entra, resourceId };
-  return { backend: armPackagesBackend(deps.armOps ? deps.armOps(ref) : productionArmOps(deps, ref)), secrets: [] };
+  return { backend: armPackagesBackend(deps.armOps ? deps.armOps(ref) : productionArmOps(deps, ref)), secrets: [], service: 'Azure Resource Manager' };
 }
 
 /** The sink of one package upload: checks the zip signature, then streams the file into the backend. */
@@ -86,9 +89,11 @@ function versionExists(applicationId: string, version: string): AppError {
 
 /** Builds every `packages.*` handler. */
 export function packageHandlers(deps: PackageServiceDeps): Pick<Handlers, PackageCalls> {
+  // Neither ARM's nor the storage SDK sets a timeout, so each call has a deadline; an upload's bytes go through the
+  // upload service, which the user cancels.
   const withBackend = async <T>(accountId: string, work: (backend: PackagesBackend, secrets: readonly string[]) => Promise<T>): Promise<T> => {
-    const { backend, secrets } = await packagesBackend(deps, accountId);
-    return storageCall(() => work(backend, secrets), secrets);
+    const { backend, secrets, service } = await packagesBackend(deps, accountId);
+    return withServiceDeadline(() => storageCall(() => work(backend, secrets), secrets), service, deps.requestTimeoutMs);
   };
   const viewOf = async (backend: PackagesBackend, applicationId: string): Promise<ApplicationView> => {
     const app = (await backend.list()).find((a) => a.id.toLowerCase() === applicationId.toLowerCase());

@@ -28,12 +28,16 @@ export const TEST_ACCOUNTS: AccountSummary[] = [
 ];
 
 /** Dispatches `packages.*` through the real schemas, over a linked storage resolver and an upload service. */
-export function packageCaller(deps: { resolver: Pick<LinkedStorageResolver, 'linkedStorage'>; uploads: UploadService }, armOps?: () => ArmPackageOps) {
+export function packageCaller(
+  deps: { resolver: Pick<LinkedStorageResolver, 'linkedStorage'>; uploads: UploadService; requestTimeoutMs?: number },
+  armOps?: () => ArmPackageOps,
+) {
   const handlers = packageHandlers({
     accounts: { list: async () => TEST_ACCOUNTS },
     resolver: deps.resolver,
     uploads: deps.uploads,
     ...(armOps ? { armOps } : {}),
+    ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
   });
   const dispatch = createDispatcher(handlers as Handlers);
   return async <T = unknown>(name: string, args: unknown): Promise<T> => {
