@@ -1,7 +1,7 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ServiceClientCredentials } from '@azure/ms-rest-js';
 import { AppError } from '../../../shared/errors';
-import { REQUEST_TIMEOUT_MS } from '../deadline';
+import { REQUEST_TIMEOUT_MS, withServiceDeadline } from '../deadline';
 
 
 /** A data-plane client for an account authenticated with its shared key. */
@@ -55,15 +55,20 @@ export function serviceError(error: unknown): AppError {
   return new AppError({ code: 'ServiceUnreachable', message: e.message ?? 'The service could not be reached', status: 502 });
 }
 
-/** Runs one SDK call with a deadline, mapping its failure to an AppError. */
-export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    return await call(controller.signal);
-  } catch (error) {
-    throw serviceError(error);
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * Runs one SDK call with a deadline, mapping its failure to an AppError. The deadline holds even where the signal
+ * cannot reach: a token request to Entra ID that never answers happens before the SDK sends anything.
+ */
+export function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  return withServiceDeadline(
+    async (signal) => {
+      try {
+        return await call(signal);
+      } catch (error) {
+        throw serviceError(error);
+      }
+    },
+    'The Batch service',
+    timeoutMs,
+  );
 }
