@@ -14,9 +14,23 @@ export interface ArmOptions {
   timeoutMs?: number;
 }
 
-// The ARM SDKs set no timeout, so each listing gets a deadline: a stalled ARM fails it with ConnectionTimeout.
-function listing<T>(options: ArmOptions, work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-  return withServiceDeadline(work, 'Azure Resource Manager', options.timeoutMs);
+/**
+ * Reads every page of an ARM listing, keeping what `map` returns. The ARM SDKs set no timeout, so the whole listing has
+ * a deadline: a stalled ARM fails it with ConnectionTimeout.
+ */
+function listAll<T, R>(options: ArmOptions, pages: (abortSignal: AbortSignal) => AsyncIterable<T>, map: (item: T) => R | undefined): Promise<R[]> {
+  return withServiceDeadline(
+    async (abortSignal) => {
+      const out: R[] = [];
+      for await (const item of pages(abortSignal)) {
+        const mapped = map(item);
+        if (mapped !== undefined) out.push(mapped);
+      }
+      return out;
+    },
+    'Azure Resource Manager',
+    options.timeoutMs,
+  );
 }
 
 function clientOptions(options: ArmOptions) {
@@ -27,18 +41,18 @@ function clientOptions(options: ArmOptions) {
 /** Lists the tenants the credential's identity belongs to (all pages). */
 export async function listTenants(credential: TokenCredential, options: ArmOptions): Promise<DiscoveredTenant[]> {
   const client = new SubscriptionClient(credential, clientOptions(options));
-  return listing(options, async (abortSignal) => {
-    const tenants: DiscoveredTenant[] = [];
-    for await (const tenant of client.tenants.list({ abortSignal })) {
-      if (!tenant.tenantId) continue;
-      tenants.push({
-        tenantId: tenant.tenantId,
-        ...(tenant.displayName ? { displayName: tenant.displayName } : {}),
-        ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}),
-      });
-    }
-    return tenants;
-  });
+  return listAll(
+    options,
+    (abortSignal) => client.tenants.list({ abortSignal }),
+    (tenant): DiscoveredTenant | undefined =>
+      tenant.tenantId
+        ? {
+            tenantId: tenant.tenantId,
+            ...(tenant.displayName ? { displayName: tenant.displayName } : {}),
+            ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}),
+          }
+        : undefined,
+  );
 }
 
 /** Lists the subscriptions visible with a credential for `tenantId` (all pages). */
@@ -48,19 +62,19 @@ export async function listSubscriptions(
   options: ArmOptions,
 ): Promise<DiscoveredSubscription[]> {
   const client = new SubscriptionClient(credential, clientOptions(options));
-  return listing(options, async (abortSignal) => {
-    const subscriptions: DiscoveredSubscription[] = [];
-    for await (const subscription of client.subscriptions.list({ abortSignal })) {
-      if (!subscription.subscriptionId) continue;
-      subscriptions.push({
-        subscriptionId: subscription.subscriptionId,
-        tenantId: subscription.tenantId ?? tenantId,
-        ...(subscription.displayName ? { displayName: subscription.displayName } : {}),
-        ...(subscription.state ? { state: subscription.state } : {}),
-      });
-    }
-    return subscriptions;
-  });
+  return listAll(
+    options,
+    (abortSignal) => client.subscriptions.list({ abortSignal }),
+    (subscription): DiscoveredSubscription | undefined =>
+      subscription.subscriptionId
+        ? {
+            subscriptionId: subscription.subscriptionId,
+            tenantId: subscription.tenantId ?? tenantId,
+            ...(subscription.displayName ? { displayName: subscription.displayName } : {}),
+            ...(subscription.state ? { state: subscription.state } : {}),
+          }
+        : undefined,
+  );
 }
 
 function quotasOf(account: BatchAccount): BatchAccountQuotas | undefined {
@@ -115,12 +129,5 @@ export async function listBatchAccounts(
   options: ArmOptions,
 ): Promise<DiscoveredBatchAccount[]> {
   const client = new BatchManagementClient(credential, subscription.subscriptionId, clientOptions(options));
-  return listing(options, async (abortSignal) => {
-    const accounts: DiscoveredBatchAccount[] = [];
-    for await (const account of client.batchAccountOperations.list({ abortSignal })) {
-      const model = toDiscoveredAccount(account, subscription);
-      if (model) accounts.push(model);
-    }
-    return accounts;
-  });
+  return listAll(options, (abortSignal) => client.batchAccountOperations.list({ abortSignal }), (account) => toDiscoveredAccount(account, subscription));
 }
