@@ -33,6 +33,16 @@ function orderedIds(query: TaskQuery, store: TaskStore, filter: TaskFilter, sort
   return [...query.ordered(filter, sort)].map((row) => store.ids[row]);
 }
 
+/** A store of `count` seeded random tasks (ids t0, t1, …) and a query whose idle-time preparation has finished. */
+function preparedIndex(seed: number, count: number) {
+  const { random, task } = randomTasks(seed);
+  const store = new TaskStore();
+  for (let i = 0; i < count; i++) store.upsert(task(`t${i}`));
+  const query = new TaskQuery(store);
+  while (query.prepareStep());
+  return { random, task, store, query };
+}
+
 const COLUMNS = ['id', 'state', 'exitCode', 'nodeId', 'creationTime', 'startTime', 'endTime', 'duration', 'retryCount'] as const;
 const FILTERS: TaskFilter[] = [{}, { states: ['failed', 'running'] }, { contains: 'NAME 1' }, { contains: 't1' }];
 
@@ -108,11 +118,7 @@ describe('orders across deletions', () => {
 
 describe('idle-time preparation', () => {
   it('leaves a few changes for the next query to patch, and patches ahead of time when orders fall far behind', () => {
-    const { random, task } = randomTasks(5);
-    const store = new TaskStore();
-    for (let i = 0; i < 3000; i++) store.upsert(task(`t${i}`));
-    const query = new TaskQuery(store);
-    while (query.prepareStep());
+    const { random, task, store, query } = preparedIndex(5, 3000);
     for (let i = 0; i < 10; i++) store.upsert({ ...task(store.ids[random(store.count)]!), state: 'running' });
     expect(query.prepareStep()).toBe(false);
     for (let i = 0; i <= LAZY_PATCH_CHANGES; i++) store.upsert({ ...task(store.ids[i]!), state: i % 2 ? 'running' : 'completed' });
@@ -180,11 +186,7 @@ describe('stepped column sorts', () => {
 
 describe('tie bits', () => {
   it('are left out of a patch for an ascending query, added in idle time, and computed at once when a descending query comes first', () => {
-    const { random, task } = randomTasks(17);
-    const store = new TaskStore();
-    for (let i = 0; i < 2000; i++) store.upsert(task(`t${i}`));
-    const query = new TaskQuery(store);
-    while (query.prepareStep());
+    const { random, task, store, query } = preparedIndex(17, 2000);
     const asc = { column: 'endTime', direction: 'asc' } as const;
     const desc = { column: 'endTime', direction: 'desc' } as const;
     const ids = (sort: typeof asc | typeof desc) => orderedIds(query, store, {}, sort);
